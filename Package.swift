@@ -21,7 +21,8 @@ let package = Package(
 
         // Layers, arrows pointing one way: System, JSON, Domain -> Storage -> RPC -> Services
         // -> Daemon; Client and Shell use System, JSON and RPC types only.
-        .target(name: "TCMSSystem", swiftSettings: strictSettings),
+        .target(name: "CLinux"),
+        .target(name: "TCMSSystem", dependencies: ["CLinux"], swiftSettings: strictSettings),
         .target(
             name: "TCMSJSON", swiftSettings: strictSettings,
             linkerSettings: [.linkedLibrary("m")]),
@@ -29,7 +30,7 @@ let package = Package(
         .target(
             name: "TCMSStorage", dependencies: ["CSQLite"], swiftSettings: strictSettings),
         .target(
-            name: "TCMSRPC", dependencies: ["TCMSJSON", "TCMSDomain"],
+            name: "TCMSRPC", dependencies: ["TCMSJSON"],
             swiftSettings: strictSettings),
         .target(
             name: "TCMSServices",

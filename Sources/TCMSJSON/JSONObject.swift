@@ -59,3 +59,9 @@ public struct JSONObject: Sendable, Equatable {
         return true
     }
 }
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, JSON)...) {
+        self.init(elements)
+    }
+}

@@ -1,0 +1,31 @@
+import TCMSJSON
+
+/// The caller's identity for one request: what the kernel said about the peer and what the
+/// session (if any) established. Nothing in the request's params can change it.
+public struct Caller: Sendable, Equatable {
+    public var role: Role
+    public var login: String?
+    public var peerUID: UInt32
+    public var peerPID: Int32
+
+    public init(role: Role, login: String? = nil, peerUID: UInt32, peerPID: Int32) {
+        self.role = role
+        self.login = login
+        self.peerUID = peerUID
+        self.peerPID = peerPID
+    }
+}
+
+/// Everything a method handler gets besides its params.
+public struct CallContext: Sendable {
+    /// The caller as the request started; a login during the request changes `connection`.
+    public let caller: Caller
+    public let method: String
+    public let connection: ConnectionState
+
+    public init(caller: Caller, method: String, connection: ConnectionState) {
+        self.caller = caller
+        self.method = method
+        self.connection = connection
+    }
+}
