@@ -1,0 +1,112 @@
+import Foundation
+import TCMSJSON
+import TCMSSystem
+
+/// A blocking JSON-RPC client over the daemon's Unix socket, one request at a time.
+public final class RPCClient {
+    /// The daemon could not be reached at all (no socket, nobody listening, permission denied).
+    public struct UnreachableError: Error, CustomStringConvertible {
+        public let path: String
+        public let cause: SystemError
+
+        public var description: String {
+            "cannot connect to the tcms daemon at \(path): \(cause.description); "
+                + "is `tcms daemon` running? (set --socket or TCMS_SOCKET for another path)"
+        }
+    }
+
+    /// The connection broke while a call was in flight.
+    public struct ConnectionLostError: Error, CustomStringConvertible {
+        public let detail: String
+        public var description: String { "connection to the tcms daemon lost: \(detail)" }
+    }
+
+    /// An error object returned by the daemon.
+    public struct ErrorReply: Error, CustomStringConvertible {
+        public let code: Int64
+        public let message: String
+        public let reason: String?
+        public let object: JSON
+
+        public var description: String { message }
+    }
+
+    /// Replies can be large (a page of 200 records), so the client allows far more than the
+    /// daemon accepts per request.
+    static let maxReplyBytes = 256 << 20
+
+    public let path: String
+    private let descriptor: FileDescriptor
+    private var reader = LineReader(maxLineBytes: RPCClient.maxReplyBytes)
+    private var nextID: Int64 = 1
+
+    public init(path: String) throws {
+        self.path = path
+        do {
+            descriptor = try UnixSocket.connect(path: path)
+        } catch {
+            throw UnreachableError(path: path, cause: error)
+        }
+    }
+
+    deinit {
+        descriptor.close()
+    }
+
+    /// Calls `method` and returns its result, or throws `ErrorReply` with the daemon's error.
+    public func call(_ method: String, _ params: JSONObject = JSONObject()) throws -> JSON {
+        let id = nextID
+        nextID += 1
+        let request: JSON = [
+            "jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": .object(params),
+        ]
+        let reply = try exchange(request.encoded())
+
+        if let error = reply["error"]?.objectValue {
+            throw ErrorReply(
+                code: error["code"]?.intValue ?? 0,
+                message: error["message"]?.stringValue ?? "unknown error",
+                reason: error["data"]?["reason"]?.stringValue, object: .object(error))
+        }
+        guard let result = reply["result"] else {
+            throw ConnectionLostError(detail: "the reply had neither result nor error")
+        }
+        return result
+    }
+
+    /// Sends one raw line and returns the parsed reply line.
+    public func exchange(_ line: [UInt8]) throws -> JSON {
+        do {
+            try descriptor.writeAll(line + [0x0A])
+        } catch {
+            throw ConnectionLostError(detail: error.description)
+        }
+        let replyLine = try readLine()
+        do {
+            return try JSONParser.parse(replyLine)
+        } catch {
+            throw ConnectionLostError(detail: "unreadable reply: \(error)")
+        }
+    }
+
+    /// Reads the next reply line.
+    public func readLine() throws -> [UInt8] {
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 1)
+        defer { chunk.deallocate() }
+        while true {
+            switch reader.next() {
+            case .line(let bytes): return bytes
+            case .oversize: throw ConnectionLostError(detail: "reply larger than 256 MiB")
+            case .needMore: break
+            }
+            let count: Int
+            do {
+                count = try descriptor.read(into: chunk)
+            } catch {
+                throw ConnectionLostError(detail: error.description)
+            }
+            if count == 0 { throw ConnectionLostError(detail: "the daemon closed the connection") }
+            reader.append(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import TCMSJSON
+import TCMSRPC
+import TCMSSystem
+
+/// Serves one client on its own thread: reads lines within the limits, dispatches each in
+/// order and writes the reply. A bad line costs that line an error reply, never the connection.
+final class ClientConnection: @unchecked Sendable {
+    // Unchecked because each instance is used by its own thread only.
+    let descriptor: FileDescriptor
+    let state: ConnectionState
+    let peer: PeerCredentials
+    private let server: Server
+
+    init(descriptor: FileDescriptor, state: ConnectionState, peer: PeerCredentials, server: Server) {
+        self.descriptor = descriptor
+        self.state = state
+        self.peer = peer
+        self.server = server
+    }
+
+    func run() {
+        let limits = server.limits
+        var reader = LineReader(maxLineBytes: limits.maxLineBytes)
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 1)
+        defer { chunk.deallocate() }
+        UnixSocket.setSendTimeout(descriptor, seconds: limits.writeTimeoutSeconds)
+
+        let ending = serve(reader: &reader, chunk: chunk, limits: limits)
+        server.logger.debug(
+            "connection closed",
+            ["conn.id": state.id, "peer.uid": peer.uid, "peer.pid": peer.pid, "reason": ending])
+    }
+
+    /// Reads and answers until the peer leaves, a limit ends the connection or the server stops;
+    /// returns why it ended.
+    private func serve(
+        reader: inout LineReader, chunk: UnsafeMutableRawBufferPointer, limits: ServerLimits
+    ) -> String {
+        while true {
+            let partial = reader.hasPartialLine
+            let seconds = partial ? limits.readTimeoutSeconds : limits.idleTimeoutSeconds
+            do {
+                guard try descriptor.waitReadable(milliseconds: Int32(seconds * 1000)) else {
+                    return partial ? "read timeout with a partial line" : "idle timeout"
+                }
+                let count = try descriptor.read(into: chunk)
+                if count == 0 { return "end of file" }
+                reader.append(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
+            } catch {
+                return "read failed: \(error)"
+            }
+
+            while true {
+                let event = reader.next()
+                guard event != .needMore else { break }
+                do {
+                    try answer(event, limits: limits)
+                } catch {
+                    return "write failed: \(error)"
+                }
+            }
+        }
+    }
+
+    private func answer(_ event: LineReader.Event, limits: ServerLimits) throws {
+        switch event {
+        case .needMore:
+            return
+        case .oversize:
+            server.logger.warning(
+                "request line over the limit discarded",
+                ["conn.id": state.id, "peer.uid": peer.uid, "limit.bytes": limits.maxLineBytes])
+            try send(Dispatcher.response(id: .null, error: .requestTooLarge(limit: limits.maxLineBytes)))
+        case .line(let bytes):
+            let started = DispatchTime.now()
+            guard let reply = server.dispatcher.handle(line: bytes, connection: state) else {
+                return
+            }
+            let micros = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1000
+            server.logger.debug(
+                "request served",
+                ["conn.id": state.id, "bytes.in": bytes.count, "bytes.out": reply.count,
+                 "duration.us": micros])
+            try send(reply)
+        }
+    }
+
+    private func send(_ reply: [UInt8]) throws {
+        var line = reply
+        line.append(0x0A)
+        try descriptor.writeAll(line)
+    }
+}

@@ -1,0 +1,26 @@
+import TCMSRPC
+import TCMSStorage
+
+/// Maps errors that are not `RPCError` onto the protocol's codes: a busy database becomes a
+/// retryable 5003, a closed store 5030, a constraint failure a conflict, anything else an
+/// internal error.
+public enum ErrorTranslation {
+    public static func rpcError(for error: any Error) -> RPCError {
+        switch error {
+        case let error as SQLiteError where error.isRetryable:
+            return RPCError(
+                code: RPCErrorCode.busy, reason: "database_busy",
+                message: "The database stayed busy past the timeout; retry the call",
+                messageZh: "数据库繁忙，请重试", retryable: true)
+        case let error as SQLiteError where error.isUniqueViolation:
+            return RPCError(
+                code: RPCErrorCode.alreadyExists, reason: "already_exists",
+                message: "A record with the same unique value already exists",
+                messageZh: "记录已存在")
+        case is StoreClosedError:
+            return .shuttingDown
+        default:
+            return .internalError()
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import TCMSJSON
+import TCMSRPC
+import TCMSStorage
+
+/// Builds the method table from every service of the product.
+public enum Services {
+    /// Every method the daemon serves. `rpc.discover` describes this same table.
+    public static func methodTable(
+        store: Store, statistics: @escaping @Sendable () -> RuntimeStatistics
+    ) -> MethodTable {
+        let discovery = DiscoveryBox()
+        var table = MethodTable()
+        table.register(
+            SystemMethods.specs(store: store, statistics: statistics) { discovery.document })
+        discovery.document = OpenRPCDocument.build(table: table, version: ProductVersion.current)
+        return table
+    }
+}
+
+/// Holds the discovery document, built once after the table is complete.
+private final class DiscoveryBox: @unchecked Sendable {
+    // Unchecked because `document` is written once during start-up, before any request.
+    var document: JSON = .null
+}

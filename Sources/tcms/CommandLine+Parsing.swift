@@ -1,0 +1,82 @@
+/// The options and operands of one subcommand's command line.
+struct ParsedArguments {
+    var options: [String: String] = [:]
+    var flags: Set<String> = []
+    var operands: [String] = []
+}
+
+/// A command line that does not fit the subcommand; printed with the usage line, exit 64.
+struct UsageError: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Parses `--name value`, `--name=value` and `--flag` forms against the allowed names.
+/// A `--` ends option parsing.
+func parseArguments(
+    _ arguments: ArraySlice<String>, valued: Set<String>, flags allowedFlags: Set<String> = [],
+    shortAliases: [String: String] = [:]
+) throws -> ParsedArguments {
+    var parsed = ParsedArguments()
+    var iterator = arguments.makeIterator()
+    var onlyOperands = false
+
+    while let argument = iterator.next() {
+        if onlyOperands || !argument.hasPrefix("-") || argument == "-" {
+            parsed.operands.append(argument)
+            continue
+        }
+        if argument == "--" {
+            onlyOperands = true
+            continue
+        }
+
+        var name = argument
+        var inlineValue: String? = nil
+        if let alias = shortAliases[argument] {
+            name = alias
+        } else if let equals = argument.firstIndex(of: "=") {
+            name = String(argument[..<equals])
+            inlineValue = String(argument[argument.index(after: equals)...])
+        }
+
+        if allowedFlags.contains(name), inlineValue == nil {
+            parsed.flags.insert(name)
+        } else if valued.contains(name) {
+            guard let value = inlineValue ?? iterator.next() else {
+                throw UsageError(description: "\(name) needs a value")
+            }
+            parsed.options[name] = value
+        } else {
+            let known = valued.union(allowedFlags)
+            let hint = closestMatch(to: name, in: known).map { "; did you mean \($0)?" } ?? ""
+            throw UsageError(description: "unknown option \(name)\(hint)")
+        }
+    }
+    return parsed
+}
+
+/// The candidate nearest to `word` by edit distance, when it is near enough to be a typo.
+func closestMatch(to word: String, in candidates: some Collection<String>) -> String? {
+    let scored = candidates.map { ($0, editDistance(word, $0)) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+    return best.1 <= max(2, word.count / 3) ? best.0 : nil
+}
+
+/// Levenshtein distance between two strings, by characters.
+func editDistance(_ left: String, _ right: String) -> Int {
+    let a = Array(left)
+    let b = Array(right)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,99 @@
+/// The help text of `tcms` and of each subcommand.
+enum Help {
+    static let overview = """
+        tcms — the technology-contract management and registration service
+
+        USAGE
+          tcms <subcommand> [options]
+
+        SUBCOMMANDS
+          daemon    Run the service in the foreground (systemd runs it this way)
+          shell     Open the interactive admin shell, or run shell commands with -c
+          call      Call one RPC method and print its result as JSON
+          backup    Write an online, consistent copy of the database to a file
+          version   Print the version of this binary
+          help      Show this text, or `tcms help SUBCOMMAND` for one subcommand
+
+        ENVIRONMENT
+          TCMS_SOCKET   Socket path for every client subcommand (overridden by --socket)
+
+        EXIT STATUS
+          0 success, 1 the call failed, 64 usage error, 69 daemon unreachable
+
+        EXAMPLES
+          tcms daemon
+          tcms call system.ping
+          tcms call rpc.discover
+          tcms shell -c 'help'
+        """
+
+    static let daemon = """
+        USAGE
+          tcms daemon [--config FILE] [--state-dir DIR] [--socket PATH]
+
+        Runs in the foreground until SIGTERM or SIGINT; SIGHUP re-reads FILE. With no options
+        the state lives in $XDG_STATE_HOME/tcms (or ~/.local/state/tcms) and the socket at
+        $XDG_RUNTIME_DIR/tcms.sock (or inside the state directory).
+
+        OPTIONS
+          --config FILE     Settings file (see etc/tcms.conf); options below override it
+          --state-dir DIR   Directory of the database, created with mode 0700 when missing
+          --socket PATH     Listening socket path, created with mode 0660
+
+        EXAMPLES
+          tcms daemon --state-dir /tmp/tcms-demo --socket /tmp/tcms-demo/tcms.sock
+        """
+
+    static let call = """
+        USAGE
+          tcms call [--socket PATH] METHOD [PARAMS_JSON]
+
+        Prints the result as indented JSON on stdout. On an error the message goes to stderr
+        and the exit status is 1; 69 when the daemon cannot be reached.
+
+        EXAMPLES
+          tcms call system.ping
+          tcms call system.stats '{}'
+        """
+
+    static let shell = """
+        USAGE
+          tcms shell [--socket PATH] [-c COMMAND] [--format table|csv|json] [--continue]
+
+        Without -c and with a terminal on stdin, opens the interactive shell. Commands can also
+        come one per line on stdin; the shell stops at the first failing one unless
+        --continue is given, and exits with the status of the last command.
+
+        EXAMPLES
+          tcms shell
+          tcms shell -c 'help'
+          tcms shell -c 'call system.stats {}' --format json
+        """
+
+    static let backup = """
+        USAGE
+          tcms backup [--socket PATH] DEST
+
+        Asks the daemon for a consistent snapshot of the database while it keeps serving, and
+        writes it to DEST (which must not exist yet) with its integrity checked.
+
+        EXAMPLES
+          tcms backup /var/backups/tcms-2026-12-04.sqlite
+        """
+
+    static let version = """
+        USAGE
+          tcms version
+        """
+
+    static func text(for subcommand: String) -> String? {
+        switch subcommand {
+        case "daemon": return daemon
+        case "call": return call
+        case "shell": return shell
+        case "backup": return backup
+        case "version": return version
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import TCMSClient
+import TCMSDaemon
+import TCMSServices
+import TCMSSystem
+
+/// Entry point: picks the subcommand and returns the process exit status.
+func runTCMS(_ arguments: [String]) -> Int32 {
+    let environment = ProcessInfo.processInfo.environment
+    guard let subcommand = arguments.dropFirst().first else {
+        print(Help.overview)
+        return ExitCode.usage
+    }
+    let rest = arguments.dropFirst(2)
+
+    do {
+        switch subcommand {
+        case "daemon":
+            return try runDaemon(rest, environment: environment)
+        case "call":
+            return try runCall(rest, environment: environment)
+        case "shell":
+            return try runShell(rest, environment: environment)
+        case "backup":
+            return try runBackup(rest, environment: environment)
+        case "version", "--version":
+            print("tcms \(ProductVersion.current)")
+            return ExitCode.success
+        case "help", "--help", "-h":
+            if let topic = rest.first, let text = Help.text(for: topic) {
+                print(text)
+            } else {
+                print(Help.overview)
+            }
+            return ExitCode.success
+        default:
+            let known = ["daemon", "call", "shell", "backup", "version", "help"]
+            let hint = closestMatch(to: subcommand, in: known).map { "; did you mean \($0)?" }
+            printError("tcms: unknown subcommand \(subcommand)\(hint ?? ""); see tcms help")
+            return ExitCode.usage
+        }
+    } catch let error as UsageError {
+        printError("tcms \(subcommand): \(error.description)")
+        if let text = Help.text(for: subcommand),
+            let usage = text.split(separator: "\n").dropFirst().first
+        {
+            printError("usage: \(usage.trimmingCharacters(in: .whitespaces))")
+        }
+        return ExitCode.usage
+    } catch {
+        printError("tcms \(subcommand): \(error)")
+        return ExitCode.failure
+    }
+}
+
+func runDaemon(_ arguments: ArraySlice<String>, environment: [String: String]) throws -> Int32 {
+    let parsed = try parseArguments(
+        arguments, valued: ["--config", "--state-dir", "--socket"], flags: ["--help"])
+    if parsed.flags.contains("--help") {
+        print(Help.daemon)
+        return ExitCode.success
+    }
+    guard parsed.operands.isEmpty else {
+        throw UsageError(description: "unexpected argument \(parsed.operands[0])")
+    }
+    let options = DaemonOptions(
+        configPath: parsed.options["--config"], stateDirectory: parsed.options["--state-dir"],
+        socketPath: parsed.options["--socket"])
+    return try Daemon(options: options, environment: environment).run()
+}
+
+func runCall(_ arguments: ArraySlice<String>, environment: [String: String]) throws -> Int32 {
+    let parsed = try parseArguments(arguments, valued: ["--socket"], flags: ["--help"])
+    if parsed.flags.contains("--help") {
+        print(Help.call)
+        return ExitCode.success
+    }
+    guard let method = parsed.operands.first, parsed.operands.count <= 2 else {
+        throw UsageError(description: "expected METHOD and at most one PARAMS_JSON")
+    }
+    let socket = DefaultPaths.clientSocketPath(
+        flag: parsed.options["--socket"], environment: environment)
+    return CallCommand.run(
+        socketPath: socket, method: method, paramsText: parsed.operands.dropFirst().first)
+}
+
+func runShell(_ arguments: ArraySlice<String>, environment: [String: String]) throws -> Int32 {
+    let parsed = try parseArguments(
+        arguments, valued: ["--socket", "-c", "--command", "--format"],
+        flags: ["--help", "--continue"], shortAliases: [:])
+    if parsed.flags.contains("--help") {
+        print(Help.shell)
+        return ExitCode.success
+    }
+    guard parsed.operands.isEmpty else {
+        throw UsageError(description: "unexpected argument \(parsed.operands[0])")
+    }
+    var options = ShellOptions()
+    options.socketPath = DefaultPaths.clientSocketPath(
+        flag: parsed.options["--socket"], environment: environment)
+    options.command = parsed.options["-c"] ?? parsed.options["--command"]
+    options.continueOnError = parsed.flags.contains("--continue")
+    if let format = parsed.options["--format"] {
+        guard let chosen = ShellFormat(rawValue: format) else {
+            throw UsageError(description: "--format must be table, csv or json")
+        }
+        options.format = chosen
+    }
+    return Shell(options: options, environment: environment).run()
+}
+
+func runBackup(_ arguments: ArraySlice<String>, environment: [String: String]) throws -> Int32 {
+    let parsed = try parseArguments(arguments, valued: ["--socket"], flags: ["--help"])
+    if parsed.flags.contains("--help") {
+        print(Help.backup)
+        return ExitCode.success
+    }
+    guard parsed.operands.count == 1 else {
+        throw UsageError(description: "expected exactly one DEST")
+    }
+    let socket = DefaultPaths.clientSocketPath(
+        flag: parsed.options["--socket"], environment: environment)
+    return BackupCommand.run(socketPath: socket, destination: parsed.operands[0])
+}
+
+exit(runTCMS(CommandLine.arguments))
