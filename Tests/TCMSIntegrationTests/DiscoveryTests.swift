@@ -1,0 +1,31 @@
+import TCMSJSON
+import XCTest
+
+/// `rpc.discover` and the roles each method declares.
+final class DiscoveryTests: XCTestCase {
+    func testDiscoverListsEveryMethodWithRolesAndWrites() throws {
+        let daemon = try DaemonProcess(self)
+        let client = try RawClient(path: daemon.socketPath)
+        let reply = try client.request(#"{"jsonrpc":"2.0","method":"rpc.discover","id":1}"#)
+        let methods = try XCTUnwrap(reply["result"]?["methods"]?.arrayValue)
+        let names = methods.compactMap { $0["name"]?.stringValue }
+
+        for expected in ["rpc.discover", "system.ping", "system.stats", "system.version"] {
+            XCTAssertTrue(names.contains(expected), expected)
+        }
+        for method in methods {
+            XCTAssertNotNil(method["x-roles"]?.arrayValue, "\(method)")
+            XCTAssertNotNil(method["x-writes"]?.boolValue, "\(method)")
+            XCTAssertNotNil(method["params"]?.arrayValue, "\(method)")
+        }
+        XCTAssertEqual(reply["result"]?["openrpc"], "1.2.6")
+    }
+
+    func testRootConnectionIsOperatorAndVersionReportsSchema() throws {
+        let daemon = try DaemonProcess(self)
+        let client = try RawClient(path: daemon.socketPath)
+        let reply = try client.request(#"{"jsonrpc":"2.0","method":"system.version","id":1}"#)
+        XCTAssertEqual(reply["result"]?["schemaVersion"]?.intValue, 1)
+        XCTAssertNotNil(reply["result"]?["sqliteVersion"]?.stringValue)
+    }
+}
