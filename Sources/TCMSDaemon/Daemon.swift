@@ -63,7 +63,9 @@ public final class Daemon: @unchecked Sendable {
         do {
             boundSocket = try bindSocket(stateDirectory: stateDirectory)
             let statistics = Daemon.statisticsProvider(started: started)
-            let table = Services.methodTable(store: store, statistics: { statistics.current() })
+            let table = Services.methodTable(
+                environment: ServiceEnvironment(store: store),
+                statistics: { statistics.current() })
             var dispatchLimits = Dispatcher.Limits()
             dispatchLimits.maxBatchSize = configuration.maxBatchSize
             let logger = self.logger

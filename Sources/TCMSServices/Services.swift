@@ -6,12 +6,14 @@ import TCMSStorage
 public enum Services {
     /// Every method the daemon serves. `rpc.discover` describes this same table.
     public static func methodTable(
-        store: Store, statistics: @escaping @Sendable () -> RuntimeStatistics
+        environment: ServiceEnvironment, statistics: @escaping @Sendable () -> RuntimeStatistics
     ) -> MethodTable {
         let discovery = DiscoveryBox()
         var table = MethodTable()
         table.register(
-            SystemMethods.specs(store: store, statistics: statistics) { discovery.document })
+            SystemMethods.specs(store: environment.store, statistics: statistics) {
+                discovery.document
+            })
         discovery.document = OpenRPCDocument.build(table: table, version: ProductVersion.current)
         return table
     }
