@@ -34,7 +34,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "TCMSServices",
-            dependencies: ["TCMSStorage", "TCMSRPC", "TCMSDomain", "TCMSJSON", "CCrypt"],
+            dependencies: [
+                "TCMSStorage", "TCMSRPC", "TCMSDomain", "TCMSJSON", "TCMSSystem", "CCrypt",
+            ],
             swiftSettings: strictSettings),
         .target(
             name: "TCMSDaemon",
@@ -56,6 +58,7 @@ let package = Package(
             swiftSettings: strictSettings),
 
         .testTarget(name: "TCMSJSONTests", dependencies: ["TCMSJSON"]),
+        .testTarget(name: "TCMSSystemTests", dependencies: ["TCMSSystem"]),
         .testTarget(name: "TCMSDomainTests", dependencies: ["TCMSDomain"]),
         .testTarget(name: "TCMSStorageTests", dependencies: ["TCMSStorage"]),
         .testTarget(name: "TCMSRPCTests", dependencies: ["TCMSRPC", "TCMSJSON"]),

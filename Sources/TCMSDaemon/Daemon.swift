@@ -64,7 +64,7 @@ public final class Daemon: @unchecked Sendable {
             boundSocket = try bindSocket(stateDirectory: stateDirectory)
             let statistics = Daemon.statisticsProvider(started: started)
             let table = Services.methodTable(
-                environment: ServiceEnvironment(store: store),
+                environment: ServiceEnvironment(store: store, stateDirectory: stateDirectory),
                 statistics: { statistics.current() })
             var dispatchLimits = Dispatcher.Limits()
             dispatchLimits.maxBatchSize = configuration.maxBatchSize

@@ -6,9 +6,12 @@ import TCMSStorage
 public struct ServiceEnvironment: Sendable {
     public let store: Store
     public let clock: any Clock
+    /// The daemon's state directory; backups and uploaded material live under it.
+    public let stateDirectory: String
 
-    public init(store: Store, clock: any Clock = SystemClock()) {
+    public init(store: Store, stateDirectory: String, clock: any Clock = SystemClock()) {
         self.store = store
+        self.stateDirectory = stateDirectory
         self.clock = clock
     }
 }

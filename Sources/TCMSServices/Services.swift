@@ -14,6 +14,7 @@ public enum Services {
             SystemMethods.specs(store: environment.store, statistics: statistics) {
                 discovery.document
             })
+        table.register(BackupMethods.specs(environment: environment))
         discovery.document = OpenRPCDocument.build(table: table, version: ProductVersion.current)
         return table
     }

@@ -1,0 +1,71 @@
+import Foundation
+import TCMSJSON
+import XCTest
+
+/// `tcms backup` against a running daemon.
+final class BackupTests: XCTestCase {
+    func testBackupWritesCheckedCopyAndManifest() throws {
+        let daemon = try DaemonProcess(self)
+        let destination = daemon.directory + "/copy.sqlite"
+        let result = try runTCMS(["backup", "--socket", daemon.socketPath, destination])
+        XCTAssertEqual(result.status, 0, result.stderr)
+
+        let copy = try Data(contentsOf: URL(fileURLWithPath: destination))
+        XCTAssertTrue(copy.starts(with: Array("SQLite format 3\u{0}".utf8)))
+        let manifestData = try Data(contentsOf: URL(fileURLWithPath: destination + ".manifest.json"))
+        let manifest = try JSONParser.parse([UInt8](manifestData))
+        XCTAssertEqual(manifest["sizeBytes"]?.intValue, Int64(copy.count))
+        XCTAssertEqual(manifest["schemaVersion"]?.intValue, 1)
+        XCTAssertEqual(manifest["sha256"]?.stringValue?.count, 64)
+
+        let leftovers = try FileManager.default.contentsOfDirectory(
+            atPath: daemon.stateDirectory + "/backups")
+        XCTAssertEqual(leftovers, [], "the daemon's temporary snapshot is removed")
+    }
+
+    func testBackupRefusesExistingDestination() throws {
+        let daemon = try DaemonProcess(self)
+        let destination = daemon.directory + "/existing.sqlite"
+        try "keep".write(toFile: destination, atomically: true, encoding: .utf8)
+        let result = try runTCMS(["backup", "--socket", daemon.socketPath, destination])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(try String(contentsOfFile: destination, encoding: .utf8), "keep")
+    }
+
+    func testBackupIdWithPathIsRejected() throws {
+        let daemon = try DaemonProcess(self)
+        let client = try RawClient(path: daemon.socketPath)
+        let reply = try client.request(
+            #"{"jsonrpc":"2.0","id":1,"method":"backup.read","params":{"id":"tcms-../../tcms.sqlite","offset":0}}"#)
+        XCTAssertEqual(reply.errorCode, -32602)
+        XCTAssertEqual(reply.errorReason, "invalid_backup_id")
+    }
+
+    func testClientExitCodes() throws {
+        let daemon = try DaemonProcess(self)
+        let ok = try runTCMS(["call", "--socket", daemon.socketPath, "system.ping"])
+        XCTAssertEqual(ok.status, 0)
+        XCTAssertEqual(ok.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "\"pong\"")
+
+        let failed = try runTCMS(["call", "--socket", daemon.socketPath, "no.such.method"])
+        XCTAssertEqual(failed.status, 1)
+        XCTAssertTrue(failed.stderr.contains("Method not found"), failed.stderr)
+
+        let usage = try runTCMS(["call", "--socket", daemon.socketPath])
+        XCTAssertEqual(usage.status, 64)
+        let badParams = try runTCMS(["call", "--socket", daemon.socketPath, "system.ping", "[1]"])
+        XCTAssertEqual(badParams.status, 64)
+
+        let unreachable = try runTCMS(["call", "--socket", daemon.directory + "/none.sock", "system.ping"])
+        XCTAssertEqual(unreachable.status, 69)
+        XCTAssertTrue(unreachable.stderr.contains("none.sock"), unreachable.stderr)
+
+        let viaEnvironment = try runTCMS(
+            ["call", "system.ping"], environment: ["TCMS_SOCKET": daemon.socketPath])
+        XCTAssertEqual(viaEnvironment.status, 0)
+
+        let typo = try runTCMS(["deamon"])
+        XCTAssertEqual(typo.status, 64)
+        XCTAssertTrue(typo.stderr.contains("did you mean daemon?"), typo.stderr)
+    }
+}
