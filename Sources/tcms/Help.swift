@@ -11,6 +11,8 @@ enum Help {
           shell     Open the interactive admin shell, or run shell commands with -c
           call      Call one RPC method and print its result as JSON
           backup    Write an online, consistent copy of the database to a file
+          restore   Put a backup in place as the database of a state directory
+          check     Check a state directory's database: integrity and schema version
           version   Print the version of this binary
           help      Show this text, or `tcms help SUBCOMMAND` for one subcommand
 
@@ -81,6 +83,28 @@ enum Help {
           tcms backup /var/backups/tcms-2026-12-04.sqlite
         """
 
+    static let restore = """
+        USAGE
+          tcms restore BACKUP --state-dir DIR
+
+        Checks BACKUP (integrity, schema version) and installs it as the database of DIR. The
+        daemon must be stopped and DIR must not hold a database yet.
+
+        EXAMPLES
+          tcms restore /var/backups/tcms-2026-12-04.sqlite --state-dir /var/lib/tcms
+        """
+
+    static let check = """
+        USAGE
+          tcms check [--state-dir DIR]
+
+        Prints the integrity check, schema version and size of the database; exit status 1
+        when the database is damaged or newer than this build.
+
+        EXAMPLES
+          tcms check --state-dir /var/lib/tcms
+        """
+
     static let version = """
         USAGE
           tcms version
@@ -92,6 +116,8 @@ enum Help {
         case "call": return call
         case "shell": return shell
         case "backup": return backup
+        case "restore": return restore
+        case "check": return check
         case "version": return version
         default: return nil
         }

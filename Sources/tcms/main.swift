@@ -23,6 +23,10 @@ func runTCMS(_ arguments: [String]) -> Int32 {
             return try runShell(rest, environment: environment)
         case "backup":
             return try runBackup(rest, environment: environment)
+        case "check":
+            return try runCheck(rest, environment: environment)
+        case "restore":
+            return try runRestore(rest, environment: environment)
         case "version", "--version":
             print("tcms \(ProductVersion.current)")
             return ExitCode.success
@@ -34,7 +38,7 @@ func runTCMS(_ arguments: [String]) -> Int32 {
             }
             return ExitCode.success
         default:
-            let known = ["daemon", "call", "shell", "backup", "version", "help"]
+            let known = ["daemon", "call", "shell", "backup", "restore", "check", "version", "help"]
             let hint = closestMatch(to: subcommand, in: known).map { "; did you mean \($0)?" }
             printError("tcms: unknown subcommand \(subcommand)\(hint ?? ""); see tcms help")
             return ExitCode.usage
@@ -121,6 +125,32 @@ func runBackup(_ arguments: ArraySlice<String>, environment: [String: String]) t
     let socket = DefaultPaths.clientSocketPath(
         flag: parsed.options["--socket"], environment: environment)
     return BackupCommand.run(socketPath: socket, destination: parsed.operands[0])
+}
+
+func runCheck(_ arguments: ArraySlice<String>, environment: [String: String]) throws -> Int32 {
+    let parsed = try parseArguments(arguments, valued: ["--state-dir"], flags: ["--help"])
+    if parsed.flags.contains("--help") {
+        print(Help.check)
+        return ExitCode.success
+    }
+    let state = parsed.options["--state-dir"] ?? DefaultPaths.stateDirectory(environment: environment)
+    let report = try Maintenance.check(stateDirectory: state)
+    report.lines.forEach { print($0) }
+    return report.healthy ? ExitCode.success : ExitCode.failure
+}
+
+func runRestore(_ arguments: ArraySlice<String>, environment: [String: String]) throws -> Int32 {
+    let parsed = try parseArguments(arguments, valued: ["--state-dir"], flags: ["--help"])
+    if parsed.flags.contains("--help") {
+        print(Help.restore)
+        return ExitCode.success
+    }
+    guard parsed.operands.count == 1, let state = parsed.options["--state-dir"] else {
+        throw UsageError(description: "expected BACKUP and --state-dir DIR")
+    }
+    try Maintenance.restore(backup: parsed.operands[0], stateDirectory: state)
+    print("restored \(parsed.operands[0]) into \(state); start the daemon with --state-dir \(state)")
+    return ExitCode.success
 }
 
 exit(runTCMS(CommandLine.arguments))

@@ -69,3 +69,51 @@ final class BackupTests: XCTestCase {
         XCTAssertTrue(typo.stderr.contains("did you mean daemon?"), typo.stderr)
     }
 }
+
+/// `tcms restore` and `tcms check` on stopped state directories.
+final class RestoreTests: XCTestCase {
+    func testRestoredBackupServesSameSchema() throws {
+        let daemon = try DaemonProcess(self)
+        let backup = daemon.directory + "/copy.sqlite"
+        XCTAssertEqual(try runTCMS(["backup", "--socket", daemon.socketPath, backup]).status, 0)
+        daemon.terminate()
+
+        let fresh = makeTemporaryDirectory(self)
+        let restore = try runTCMS(["restore", backup, "--state-dir", fresh + "/state"])
+        XCTAssertEqual(restore.status, 0, restore.stderr)
+
+        let check = try runTCMS(["check", "--state-dir", fresh + "/state"])
+        XCTAssertEqual(check.status, 0, check.stderr)
+        XCTAssertTrue(check.stdout.contains("integrity: ok"), check.stdout)
+        XCTAssertTrue(check.stdout.contains("schema version: 1, current"), check.stdout)
+
+        let restored = try DaemonProcess(self, directory: fresh)
+        let version = try RawClient(path: restored.socketPath).request(
+            #"{"jsonrpc":"2.0","id":1,"method":"system.version"}"#)
+        XCTAssertEqual(version["result"]?["schemaVersion"]?.intValue, 1)
+    }
+
+    func testRestoreRefusesRunningDaemonAndExistingDatabase() throws {
+        let daemon = try DaemonProcess(self)
+        let backup = daemon.directory + "/copy.sqlite"
+        XCTAssertEqual(try runTCMS(["backup", "--socket", daemon.socketPath, backup]).status, 0)
+
+        let whileRunning = try runTCMS(["restore", backup, "--state-dir", daemon.stateDirectory])
+        XCTAssertEqual(whileRunning.status, 1)
+        XCTAssertTrue(whileRunning.stderr.contains("stop the daemon"), whileRunning.stderr)
+
+        daemon.terminate()
+        let overExisting = try runTCMS(["restore", backup, "--state-dir", daemon.stateDirectory])
+        XCTAssertEqual(overExisting.status, 1)
+        XCTAssertTrue(overExisting.stderr.contains("already exists"), overExisting.stderr)
+    }
+
+    func testRestoreRefusesDamagedFile() throws {
+        let directory = makeTemporaryDirectory(self)
+        let bogus = directory + "/bogus.sqlite"
+        try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: bogus))
+        let result = try runTCMS(["restore", bogus, "--state-dir", directory + "/state"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/state/tcms.sqlite"))
+    }
+}
