@@ -115,25 +115,8 @@ struct HarnessError: Error, CustomStringConvertible {
 }
 
 /// Runs the `tcms` binary to completion and returns its exit status, stdout and stderr.
-func runTCMS(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 30)
+func runTCMS(_ arguments: [String], environment: [String: String] = [:])
     throws -> (status: Int32, stdout: String, stderr: String)
 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tcmsBinary)
-    process.arguments = arguments
-    var processEnvironment = ProcessInfo.processInfo.environment
-    processEnvironment.merge(environment) { $1 }
-    process.environment = processEnvironment
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self),
-            String(decoding: errData, as: UTF8.self))
+    try runProgram(tcmsBinary, arguments, environment: environment)
 }
