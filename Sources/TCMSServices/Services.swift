@@ -15,6 +15,7 @@ public enum Services {
                 discovery.document
             })
         table.register(BackupMethods.specs(environment: environment))
+        table.register(OfficeMethods.specs(environment: environment))
         discovery.document = OpenRPCDocument.build(table: table, version: ProductVersion.current)
         return table
     }

@@ -15,7 +15,9 @@ final class BackupTests: XCTestCase {
         let manifestData = try Data(contentsOf: URL(fileURLWithPath: destination + ".manifest.json"))
         let manifest = try JSONParser.parse([UInt8](manifestData))
         XCTAssertEqual(manifest["sizeBytes"]?.intValue, Int64(copy.count))
-        XCTAssertEqual(manifest["schemaVersion"]?.intValue, 1)
+        let version = try RawClient(path: daemon.socketPath).request(
+            #"{"jsonrpc":"2.0","id":1,"method":"system.version"}"#)
+        XCTAssertEqual(manifest["schemaVersion"], version["result"]?["schemaVersion"])
         XCTAssertEqual(manifest["sha256"]?.stringValue?.count, 64)
 
         let leftovers = try FileManager.default.contentsOfDirectory(
@@ -75,6 +77,12 @@ final class RestoreTests: XCTestCase {
     func testRestoredBackupServesSameSchema() throws {
         let daemon = try DaemonProcess(self)
         let backup = daemon.directory + "/copy.sqlite"
+        let version = try RawClient(path: daemon.socketPath).request(
+            #"{"jsonrpc":"2.0","id":1,"method":"system.version"}"#)["result"]?["schemaVersion"]
+        let schema = try XCTUnwrap(version?.intValue)
+        let office = try RawClient(path: daemon.socketPath).request(
+            #"{"jsonrpc":"2.0","id":2,"method":"office.create","params":{"name":"福州技术市场","divisionCodes":["350100"]}}"#)
+        XCTAssertNotNil(office["result"]?["id"])
         XCTAssertEqual(try runTCMS(["backup", "--socket", daemon.socketPath, backup]).status, 0)
         daemon.terminate()
 
@@ -85,12 +93,15 @@ final class RestoreTests: XCTestCase {
         let check = try runTCMS(["check", "--state-dir", fresh + "/state"])
         XCTAssertEqual(check.status, 0, check.stderr)
         XCTAssertTrue(check.stdout.contains("integrity: ok"), check.stdout)
-        XCTAssertTrue(check.stdout.contains("schema version: 1, current"), check.stdout)
+        XCTAssertTrue(check.stdout.contains("schema version: \(schema), current"), check.stdout)
 
         let restored = try DaemonProcess(self, directory: fresh)
-        let version = try RawClient(path: restored.socketPath).request(
+        let restoredVersion = try RawClient(path: restored.socketPath).request(
             #"{"jsonrpc":"2.0","id":1,"method":"system.version"}"#)
-        XCTAssertEqual(version["result"]?["schemaVersion"]?.intValue, 1)
+        XCTAssertEqual(restoredVersion["result"]?["schemaVersion"]?.intValue, schema)
+        let offices = try RawClient(path: restored.socketPath).request(
+            #"{"jsonrpc":"2.0","id":2,"method":"office.search","params":{"divisionCode":"350102"}}"#)
+        XCTAssertEqual(offices["result"], office["result"])
     }
 
     func testRestoreRefusesRunningDaemonAndExistingDatabase() throws {

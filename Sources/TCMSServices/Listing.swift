@@ -1,0 +1,142 @@
+import TCMSDomain
+import TCMSJSON
+import TCMSRPC
+import TCMSStorage
+
+/// Paged, filtered listings shared by every `*.list` method: `filter`, `page` (1-based),
+/// `pageSize` (default 10, at most 200) and the cursor form for tools that walk everything.
+/// Rows come in a stable order (the row id), so no row repeats or vanishes between pages while
+/// others are added.
+public struct Listing: Sendable {
+    public static let defaultPageSize: Int64 = 10
+    public static let maxPageSize: Int64 = 200
+
+    /// The params every listing accepts, after its own.
+    public static let params: [ParamSpec] = [
+        ParamSpec("filter", .object, "filter keys and values; the method lists the keys"),
+        ParamSpec("page", .integer(min: 1, max: 1_000_000_000), "page number, from 1"),
+        ParamSpec("pageSize", .integer(min: 1, max: maxPageSize), "rows per page, default 10"),
+        ParamSpec("cursor", .string, "continue after the row a previous reply's nextCursor named"),
+    ]
+
+    /// One filter key and how it narrows the rows.
+    public struct Filter: Sendable {
+        public enum Match: Sendable {
+            /// The column equals the value.
+            case equals
+            /// The column contains the value as a substring.
+            case contains
+            /// The column (an RFC 3339 timestamp or a date) falls on or after this China date.
+            case onOrAfterDate
+            /// The column falls on or before this China date, inclusive of the whole day.
+            case onOrBeforeDate
+            /// A condition the listing builds from the value; `column` is unused.
+            case custom(@Sendable (String) throws -> (sql: String, arguments: [any SQLBindable]))
+        }
+
+        public let key: String
+        public let column: String
+        public let match: Match
+
+        public init(_ key: String, column: String, _ match: Match) {
+            self.key = key
+            self.column = column
+            self.match = match
+        }
+    }
+
+    public let filters: [Filter]
+
+    public init(filters: [Filter]) {
+        self.filters = filters
+    }
+
+    /// A WHERE clause (starting with " AND ", or empty) and its arguments for the request's
+    /// filter object; unknown keys and malformed values are rejected, naming the valid keys.
+    public func whereClause(_ params: Params)
+        throws -> (sql: String, arguments: [any SQLBindable])
+    {
+        guard let filter = params["filter"]?.objectValue else { return ("", []) }
+        var sql = ""
+        var arguments: [any SQLBindable] = []
+
+        for (key, value) in filter.members {
+            guard let spec = filters.first(where: { $0.key == key }) else {
+                let valid = filters.map(\.key).joined(separator: ", ")
+                throw RPCError.invalidParams(
+                    "unknown filter key \(key); valid keys: \(valid)", field: "params.filter.\(key)",
+                    reason: "unknown_filter")
+            }
+            guard let text = value.stringValue else {
+                throw RPCError.invalidParams(
+                    "params.filter.\(key) must be a string", field: "params.filter.\(key)",
+                    reason: "wrong_type")
+            }
+            switch spec.match {
+            case .equals:
+                sql += " AND \(spec.column) = ?"
+                arguments.append(text)
+            case .contains:
+                sql += " AND instr(\(spec.column), ?) > 0"
+                arguments.append(text)
+            case .custom(let build):
+                let condition = try build(text)
+                sql += " AND " + condition.sql
+                arguments += condition.arguments
+            case .onOrAfterDate, .onOrBeforeDate:
+                guard let date = CivilDate(text) else {
+                    throw RPCError.invalidParams(
+                        "params.filter.\(key) must be a date such as 2026-03-01",
+                        field: "params.filter.\(key)", reason: "invalid_date")
+                }
+                let isFrom: Bool
+                if case .onOrAfterDate = spec.match { isFrom = true } else { isFrom = false }
+                sql += isFrom ? " AND \(spec.column) >= ?" : " AND \(spec.column) < ?"
+                let bound = isFrom ? date.description : date.adding(days: 1)?.description
+                // The day after 9999-12-31 does not exist; "9999-99" still sorts after every date.
+                arguments.append(bound ?? "9999-99")
+            }
+        }
+        return (sql, arguments)
+    }
+
+    /// Runs a listing: `baseSQL` selects rows with `id` first and must end in a WHERE clause the
+    /// filters can extend (`WHERE 1` when it has no condition of its own).
+    public func run(
+        _ database: Database, params: Params, from baseSQL: String, arguments: [any SQLBindable],
+        countSQL: String, row: (Row) throws -> JSON
+    ) throws -> JSON {
+        let (filterSQL, filterArguments) = try whereClause(params)
+        let pageSize = params.int("pageSize") ?? Listing.defaultPageSize
+        let total = try database.scalarInt(countSQL + filterSQL, arguments + filterArguments)
+        let pages = max(1, (total + pageSize - 1) / pageSize)
+
+        if let cursor = params.string("cursor") {
+            guard let after = Int64(cursor) else {
+                throw RPCError.invalidParams(
+                    "params.cursor is not a cursor from a previous reply", field: "params.cursor",
+                    reason: "invalid_cursor")
+            }
+            // One row more than a page tells whether another page follows.
+            let sql = baseSQL + filterSQL + " AND id > ? ORDER BY id LIMIT ?"
+            let rows = try database.query(
+                sql, arguments + filterArguments + [after, pageSize + 1]
+            ) { current in (current.int64(0), try row(current)) }
+            let shown = rows.prefix(Int(pageSize))
+            var result: JSONObject = ["items": .array(shown.map(\.1)), "total": .int(total)]
+            if rows.count > shown.count, let last = shown.last {
+                result["nextCursor"] = .string(String(last.0))
+            }
+            return .object(result)
+        }
+
+        let page = params.int("page") ?? 1
+        let sql = baseSQL + filterSQL + " ORDER BY id LIMIT ? OFFSET ?"
+        let items = try database.query(
+            sql, arguments + filterArguments + [pageSize, (page - 1) * pageSize], row)
+        return [
+            "items": .array(items), "total": .int(total), "page": .int(page),
+            "pageSize": .int(pageSize), "pages": .int(pages),
+        ]
+    }
+}
