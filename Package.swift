@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "TCMSTerminalTests", dependencies: ["TCMSTerminal"]),
         .testTarget(
             name: "TCMSIntegrationTests",
-            dependencies: ["TCMSJSON", "TCMSSystem", "TCMSClient"]),
+            dependencies: ["TCMSJSON", "TCMSSystem", "TCMSClient", "TCMSDomain"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -57,6 +57,8 @@ public final class Daemon: @unchecked Sendable {
             return 1
         }
 
+        notifier.notify("STATUS=Loading the code lists")
+        Services.warmUp()
         let fileLimit = ResourceLimits.raiseOpenFileLimit()
         let server: Server
         let boundSocket: BoundSocket
