@@ -23,6 +23,18 @@ final class PeerIdentityTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("Permission denied"), result.stderr)
     }
 
+    func testAnonymousConnectionCanReadDirectoryButNotWrite() throws {
+        let daemon = try DaemonProcess(self)
+        let anonymous = try UnprivilegedClient(self, daemon: daemon)
+        XCTAssertEqual(try anonymous.call("system.ping")["result"], "pong")
+        XCTAssertEqual(try anonymous.call("office.list")["result"]?["total"], 0)
+        let create = try anonymous.call(
+            "office.create", ["name": "X", "divisionCodes": ["350100"], "role": "operator"])
+        XCTAssertEqual(create.errorCode, 1001)
+        XCTAssertEqual(create.errorReason, "not_authenticated")
+        XCTAssertEqual(try anonymous.call("office.list")["result"]?["total"], 0)
+    }
+
     func testGroupMemberIsAnonymousAndCannotActAsOperator() throws {
         try XCTSkipUnless(getuid() == 0, "needs root to switch to another uid")
         let daemon = try DaemonProcess(self)
