@@ -5,8 +5,8 @@ import TCMSStorage
 
 /// Paged, filtered listings shared by every `*.list` method: `filter`, `page` (1-based),
 /// `pageSize` (default 10, at most 200) and the cursor form for tools that walk everything.
-/// Rows come in a stable order (the row id), so no row repeats or vanishes between pages while
-/// others are added.
+/// Rows come in a stable order (the row id, oldest or newest first), so a cursor walk never
+/// repeats or skips a row while others are added.
 public struct Listing: Sendable {
     public static let defaultPageSize: Int64 = 10
     public static let maxPageSize: Int64 = 200
@@ -45,11 +45,25 @@ public struct Listing: Sendable {
         }
     }
 
-    public let filters: [Filter]
-
-    public init(filters: [Filter]) {
-        self.filters = filters
+    /// Which rows come first.
+    public enum Order: Sendable {
+        /// Oldest first (ascending row id).
+        case oldestFirst
+        /// Newest first (descending row id).
+        case newestFirst
     }
+
+    public let filters: [Filter]
+    public let order: Order
+
+    public init(filters: [Filter], order: Order = .oldestFirst) {
+        self.filters = filters
+        self.order = order
+    }
+
+    private var orderSQL: String { order == .oldestFirst ? " ORDER BY id" : " ORDER BY id DESC" }
+
+    private var afterCursorSQL: String { order == .oldestFirst ? " AND id > ?" : " AND id < ?" }
 
     /// A WHERE clause (starting with " AND ", or empty) and its arguments for the request's
     /// filter object; unknown keys and malformed values are rejected, naming the valid keys.
@@ -112,13 +126,15 @@ public struct Listing: Sendable {
         let pages = max(1, (total + pageSize - 1) / pageSize)
 
         if let cursor = params.string("cursor") {
-            guard let after = Int64(cursor) else {
+            // "0" starts a walk in either order.
+            guard var after = Int64(cursor) else {
                 throw RPCError.invalidParams(
                     "params.cursor is not a cursor from a previous reply", field: "params.cursor",
                     reason: "invalid_cursor")
             }
+            if order == .newestFirst && after == 0 { after = Int64.max }
             // One row more than a page tells whether another page follows.
-            let sql = baseSQL + filterSQL + " AND id > ? ORDER BY id LIMIT ?"
+            let sql = baseSQL + filterSQL + afterCursorSQL + orderSQL + " LIMIT ?"
             let rows = try database.query(
                 sql, arguments + filterArguments + [after, pageSize + 1]
             ) { current in (current.int64(0), try row(current)) }
@@ -131,7 +147,7 @@ public struct Listing: Sendable {
         }
 
         let page = params.int("page") ?? 1
-        let sql = baseSQL + filterSQL + " ORDER BY id LIMIT ? OFFSET ?"
+        let sql = baseSQL + filterSQL + orderSQL + " LIMIT ? OFFSET ?"
         let items = try database.query(
             sql, arguments + filterArguments + [pageSize, (page - 1) * pageSize], row)
         return [

@@ -16,6 +16,7 @@ public enum Services {
             })
         table.register(BackupMethods.specs(environment: environment))
         table.register(OfficeMethods.specs(environment: environment))
+        table.register(AuditMethods.specs(environment: environment))
         discovery.document = OpenRPCDocument.build(table: table, version: ProductVersion.current)
         return table
     }
