@@ -19,14 +19,13 @@ static inline void cedit_use_standard_error(void) { rl_outstream = stderr; }
 
 static inline FILE *cedit_output_stream(void) { return rl_outstream ? rl_outstream : stdout; }
 
-static inline void cedit_set_pre_input_hook(rl_hook_func_t *hook) { rl_pre_input_hook = hook; }
 
 static inline void cedit_set_completion_function(rl_completion_func_t *function) {
     rl_attempted_completion_function = function;
 }
 
-static inline void cedit_set_attempted_completion_over(int over) {
-    rl_attempted_completion_over = over;
+static inline void cedit_set_completion_entry_function(rl_compentry_func_t *function) {
+    rl_completion_entry_function = function;
 }
 
 static inline void cedit_set_completion_append_character(int character) {

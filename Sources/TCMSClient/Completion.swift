@@ -36,6 +36,9 @@ enum Completion {
     static func install(_ source: @escaping Source) {
         State.source = source
         cedit_set_completion_function(attempt)
+        // Nothing in the shell takes a file, so when `attempt` finds nothing, libedit's
+        // fallback completes nothing instead of file names.
+        cedit_set_completion_entry_function(noFallback)
     }
 
     private enum State {
@@ -48,8 +51,6 @@ enum Completion {
     private static let attempt: @convention(c) (
         UnsafePointer<CChar>?, Int32, Int32
     ) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, start, _ in
-        // Never fall back to file names: nothing in the shell takes a file.
-        cedit_set_attempted_completion_over(1)
         guard let text, let source = State.source else { return nil }
 
         let line = cedit_line_buffer().map { String(cString: $0) } ?? ""
@@ -63,6 +64,10 @@ enum Completion {
         cedit_set_completion_append_character(allTakeValue ? 0 : 32)
         return rl_completion_matches(text, generate)
     }
+
+    private static let noFallback: @convention(c) (
+        UnsafePointer<CChar>?, Int32
+    ) -> UnsafeMutablePointer<CChar>? = { _, _ in nil }
 
     /// Hands libedit one match per call, as strings it frees itself.
     private static let generate: @convention(c) (

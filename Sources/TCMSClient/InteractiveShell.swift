@@ -21,12 +21,8 @@ struct InteractiveShell {
             interpreter.output.write(banner())
         }
 
-        // A line that could not run because the daemon was gone comes back for editing.
-        var keptLine: String?
         while true {
-            let input = editor.read(prompt: prompt(), initialText: keptLine)
-            keptLine = nil
-            switch input {
+            switch editor.read(prompt: prompt()) {
             case .endOfInput:
                 if stdoutIsTerminal {
                     interpreter.output.write("\n")
@@ -45,9 +41,14 @@ struct InteractiveShell {
                 case .leave:
                     return ExitCode.success
                 case .failed(ExitCode.unavailable):
+                    // NOTE: libedit's readline() clears the line buffer after its pre-input
+                    // hook runs, so the line cannot be put back on the prompt; the history
+                    // keeps it instead.
                     interpreter.output.diagnose(
-                        "the line is kept: press Enter to run it again once the daemon is back")
-                    keptLine = line
+                        History.isRecordable(line)
+                            ? "the line is kept in the history: once the daemon is back, press "
+                                + "Up and Enter to run it again"
+                            : "the line was not run; type it again once the daemon is back")
                 case .success, .failed:
                     break
                 }

@@ -8,12 +8,12 @@ import Glibc
 /// because its handler restores the terminal and re-sends the signal with `kill(0, SIGINT)`,
 /// which reaches every process in the group. Instead the shell installs a SIGINT handler
 /// without SA_RESTART that only sets a flag. The `read(2)` inside libedit then fails with
-/// EINTR, `readline()` returns NULL, and the flag tells that NULL apart from end of input
+/// EINTR, `readline()` returns NULL, and the flag distinguishes that NULL from end of input
 /// (Ctrl-D). libedit restores the terminal mode before returning. While a command runs, the
 /// flag is set but nothing reads it, and the client's system calls retry on EINTR, so Ctrl-C
 /// does not break a call half way.
 final class LineEditor {
-    /// What one prompt produced.
+    /// The outcome of one prompt.
     enum Input: Equatable {
         case line(String)
         /// Ctrl-C: the line was thrown away.
@@ -54,14 +54,15 @@ final class LineEditor {
         InterruptSignal.install()
     }
 
-    /// Shows `prompt` and reads one line; `initialText` is placed on the line to be edited.
-    func read(prompt: String, initialText: String? = nil) -> Input {
-        PreInput.text = initialText
-        cedit_set_pre_input_hook(initialText == nil ? nil : PreInput.hook)
+    /// Shows `prompt` and reads one line.
+    ///
+    /// NOTE: libedit 3.1 (20221030) prints the prompt a moment before it puts the terminal in
+    /// raw mode. Keys typed ahead before that are handled by the kernel's canonical mode, so an
+    /// arrow key typed that early arrives as plain text.
+    func read(prompt: String) -> Input {
         InterruptSignal.reset()
 
         let raw = readline(prompt)
-        cedit_set_pre_input_hook(nil)
         guard let raw else {
             if InterruptSignal.wasRaised {
                 fputs("\n", cedit_output_stream())
@@ -127,17 +128,5 @@ private enum InterruptSignal {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
-    }
-}
-
-/// The text placed on the line before editing starts, through `rl_pre_input_hook`.
-private enum PreInput {
-    nonisolated(unsafe) static var text: String?
-
-    static let hook: @convention(c) () -> Int32 = {
-        if let text = PreInput.text {
-            rl_insert_text(text)
-        }
-        return 0
     }
 }
