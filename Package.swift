@@ -50,7 +50,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .executableTarget(
             name: "tcms",
-            dependencies: ["TCMSDaemon", "TCMSClient", "TCMSStorage", "TCMSSystem", "TCMSJSON"],
+            dependencies: [
+                "TCMSDaemon", "TCMSClient", "TCMSStorage", "TCMSSystem", "TCMSJSON", "TCMSTerminal",
+            ],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "tcms-bench",

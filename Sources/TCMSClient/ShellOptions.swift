@@ -1,15 +1,17 @@
-/// How listings are printed.
-public enum ShellFormat: String, Sendable, CaseIterable {
-    case table
-    case csv
-    case json
-}
+import TCMSTerminal
 
 /// The shell's command-line settings.
 public struct ShellOptions: Sendable {
+    /// The daemon's socket.
     public var socketPath = ""
+
+    /// Commands given with `-c`, separated by `;`; nil reads commands from stdin.
     public var command: String?
-    public var format: ShellFormat?
+
+    /// The output format from `--format`; nil picks one by whether stdout is a terminal.
+    public var format: OutputFormat?
+
+    /// Whether a script goes on after a failing command (`--continue`).
     public var continueOnError = false
 
     public init() {}

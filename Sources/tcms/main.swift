@@ -3,6 +3,7 @@ import TCMSClient
 import TCMSDaemon
 import TCMSServices
 import TCMSSystem
+import TCMSTerminal
 
 /// Entry point: picks the subcommand and returns the process exit status.
 func runTCMS(_ arguments: [String]) -> Int32 {
@@ -105,7 +106,7 @@ func runShell(_ arguments: ArraySlice<String>, environment: [String: String]) th
     options.command = parsed.options["-c"] ?? parsed.options["--command"]
     options.continueOnError = parsed.flags.contains("--continue")
     if let format = parsed.options["--format"] {
-        guard let chosen = ShellFormat(rawValue: format) else {
+        guard let chosen = OutputFormat(rawValue: format) else {
             throw UsageError(description: "--format must be table, csv or json")
         }
         options.format = chosen

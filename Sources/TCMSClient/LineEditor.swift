@@ -1,0 +1,132 @@
+import CEdit
+import Glibc
+
+/// Interactive line input through libedit's readline-compatible interface: editing by display
+/// columns, history with Up and Down, Tab completion, and Ctrl-C that cancels only the line.
+///
+/// How Ctrl-C works: libedit's own signal handling (`rl_catch_signals`) is switched off,
+/// because its handler restores the terminal and re-sends the signal with `kill(0, SIGINT)`,
+/// which reaches every process in the group. Instead the shell installs a SIGINT handler
+/// without SA_RESTART that only sets a flag. The `read(2)` inside libedit then fails with
+/// EINTR, `readline()` returns NULL, and the flag distinguishes that NULL from end of input
+/// (Ctrl-D). libedit restores the terminal mode before returning. While a command runs, the
+/// flag is set but nothing reads it, and the client's system calls retry on EINTR, so Ctrl-C
+/// does not break a call half way.
+final class LineEditor {
+    /// The outcome of one prompt.
+    enum Input: Equatable {
+        case line(String)
+        /// Ctrl-C: the line was thrown away.
+        case interrupted
+        /// Ctrl-D on an empty line, or stdin closed.
+        case endOfInput
+        /// The terminal sent bytes that are not UTF-8; the line was thrown away.
+        case invalidEncoding
+    }
+
+    private let history: History?
+    private var lastRemembered: String?
+
+    /// Prepares libedit for UTF-8 editing, loads the history file and installs the SIGINT
+    /// handler. Create one editor per process.
+    /// With `promptToStandardError`, the prompt and the echo go to stderr, so that stdout
+    /// carries results only.
+    init(
+        history: History?, promptToStandardError: Bool, completer: @escaping Completion.Source
+    ) {
+        self.history = history
+        LineEditor.selectUTF8Locale()
+        if promptToStandardError {
+            cedit_use_standard_error()
+        }
+
+        cedit_set_readline_name(strdup("tcms"))
+        cedit_set_catch_signals(0)
+        Completion.install(completer)
+        rl_initialize()
+
+        using_history()
+        stifle_history(Int32(History.maxEntries))
+        for entry in history?.load() ?? [] {
+            add_history(entry)
+            lastRemembered = entry
+        }
+        InterruptSignal.install()
+    }
+
+    /// Shows `prompt` and reads one line.
+    ///
+    /// NOTE: libedit 3.1 (20221030) prints the prompt a moment before it puts the terminal in
+    /// raw mode. Keys typed ahead before that are handled by the kernel's canonical mode, so an
+    /// arrow key typed that early arrives as plain text.
+    func read(prompt: String) -> Input {
+        InterruptSignal.reset()
+
+        let raw = readline(prompt)
+        guard let raw else {
+            if InterruptSignal.wasRaised {
+                fputs("\n", cedit_output_stream())
+                return .interrupted
+            }
+            return .endOfInput
+        }
+        defer { free(raw) }
+
+        // libedit hands over the line in the locale's multibyte encoding, which is UTF-8 here,
+        // but a terminal that sends other bytes could still produce invalid text.
+        let bytes = Array(UnsafeRawBufferPointer(start: raw, count: strlen(raw)))
+        guard let line = String(validating: bytes, as: UTF8.self) else {
+            return .invalidEncoding
+        }
+        return .line(line)
+    }
+
+    /// Adds a line to the in-memory history and the history file, unless it may carry a secret
+    /// or repeats the previous entry.
+    func remember(_ line: String) {
+        guard History.isRecordable(line) else { return }
+        let line = ShellSyntax.trimmed(line)
+        guard line != lastRemembered else { return }
+        add_history(line)
+        history?.append(line)
+        lastRemembered = line
+    }
+
+    /// Makes the C library treat text as UTF-8, which libedit needs to measure and redraw
+    /// Chinese text by display width (through wcwidth). The wire and the history are UTF-8
+    /// whatever the locale, so a shell started with `LANG=C` switches LC_CTYPE to C.UTF-8
+    /// rather than editing multibyte characters as separate bytes.
+    static func selectUTF8Locale() {
+        setlocale(LC_ALL, "")
+        if !currentCodesetIsUTF8() {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+
+    static func currentCodesetIsUTF8() -> Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+}
+
+/// The SIGINT flag shared with the C signal handler.
+private enum InterruptSignal {
+    nonisolated(unsafe) static var raised: sig_atomic_t = 0
+
+    static var wasRaised: Bool { raised != 0 }
+
+    static func reset() {
+        raised = 0
+    }
+
+    static func install() {
+        // Touch the flag before the handler can run, so that its lazy initialisation is done.
+        reset()
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in InterruptSignal.raised = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+    }
+}

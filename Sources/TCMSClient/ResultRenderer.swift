@@ -1,0 +1,133 @@
+import TCMSJSON
+import TCMSTerminal
+
+/// Turns a method's result into text in the shell's output format.
+///
+/// In table format a result with `items` (an array of objects) prints as a table with a page
+/// footer, an array of objects as a table, an object as one field per line, and a scalar as it
+/// is. CSV writes the same records with every key as a column. JSON prints the result itself.
+struct ResultRenderer {
+    var format: OutputFormat
+    /// The terminal width that tables and records fit, or nil for no limit.
+    var maxWidth: Int?
+    var style: Style
+
+    /// Returns the text to print, ending in a line break unless it is empty.
+    func render(_ result: JSON) -> String {
+        switch format {
+        case .json:
+            return result.prettyPrinted() + "\n"
+        case .csv:
+            return renderCSV(result)
+        case .table:
+            return renderTable(result)
+        }
+    }
+
+    private func renderTable(_ result: JSON) -> String {
+        if let items = records(in: result) {
+            return table(items, footer: pageFooter(result)).render(style: style)
+        }
+        if let records = objects(result) {
+            return table(records, footer: nil).render(style: style)
+        }
+        if let object = result.objectValue {
+            let fields = object.members.map { ExpandedRecordPrinter.Field($0.key, cell($0.value)) }
+            return ExpandedRecordPrinter(fields: fields, maxWidth: maxWidth).render(style: style)
+        }
+        if let array = result.arrayValue {
+            return array.map { cell($0) + "\n" }.joined()
+        }
+        return cell(result) + "\n"
+    }
+
+    private func renderCSV(_ result: JSON) -> String {
+        let rows: [JSONObject]
+        if let items = records(in: result) ?? objects(result) {
+            rows = items
+        } else if let object = result.objectValue {
+            rows = [object]
+        } else if let array = result.arrayValue {
+            return CSVWriter().encode(header: nil, rows: array.map { [cell($0)] })
+        } else {
+            return CSVWriter().encode(header: nil, rows: [[cell(result)]])
+        }
+        let keys = Self.columnKeys(rows)
+        let cells = rows.map { row in keys.map { cell(row[$0] ?? .null) } }
+        return CSVWriter().encode(header: keys, rows: cells)
+    }
+
+    /// The `items` of a listing when it is an array of objects.
+    private func records(in result: JSON) -> [JSONObject]? {
+        guard let items = result["items"] else { return nil }
+        return objects(items)
+    }
+
+    private func objects(_ value: JSON) -> [JSONObject]? {
+        guard let array = value.arrayValue else { return nil }
+        let objects = array.compactMap(\.objectValue)
+        return objects.count == array.count ? objects : nil
+    }
+
+    /// "共找到 217 条记录 共22页 第1页" when the listing carries `total`, `page` and `pages`.
+    private func pageFooter(_ result: JSON) -> String? {
+        guard let total = result["total"]?.intValue, let page = result["page"]?.intValue,
+            let pages = result["pages"]?.intValue
+        else { return nil }
+        return "共找到 \(total) 条记录 共\(pages)页 第\(page)页"
+    }
+
+    /// Builds a table whose columns are the records' keys. A code with a `...Label` beside it
+    /// (`status` and `statusLabel`) shows one column, titled with the code's key and holding
+    /// the label, because the label is what a clerk reads.
+    private func table(_ rows: [JSONObject], footer: String?) -> TablePrinter {
+        let keys = Self.columnKeys(rows)
+        var shown: [(title: String, key: String)] = []
+        for key in keys {
+            if keys.contains(key + "Label") {
+                shown.append((key, key + "Label"))
+            } else if key.hasSuffix("Label"), keys.contains(String(key.dropLast(5))) {
+                continue
+            } else {
+                shown.append((key, key))
+            }
+        }
+
+        let columns = shown.map { entry -> TablePrinter.Column in
+            let numeric = rows.allSatisfy { row in
+                switch row[entry.key] ?? .null {
+                case .int, .double, .null: return true
+                default: return false
+                }
+            }
+            return TablePrinter.Column(entry.title, alignment: numeric ? .right : .left)
+        }
+        var printer = TablePrinter(columns: columns, footer: footer, maxWidth: maxWidth)
+        for row in rows {
+            printer.addRow(shown.map { cell(row[$0.key] ?? .null) })
+        }
+        return printer
+    }
+
+    /// Every key of the records, in the order of first appearance.
+    static func columnKeys(_ rows: [JSONObject]) -> [String] {
+        var keys: [String] = []
+        for row in rows {
+            for key in row.keys where !keys.contains(key) {
+                keys.append(key)
+            }
+        }
+        return keys
+    }
+
+    /// The text of one value: strings as they are, null as nothing, containers as JSON.
+    private func cell(_ value: JSON) -> String {
+        switch value {
+        case .null: return ""
+        case .string(let text): return text
+        case .bool(let flag): return flag ? "true" : "false"
+        case .int(let number): return String(number)
+        case .double, .array, .object: return value.encodedString()
+        }
+    }
+}

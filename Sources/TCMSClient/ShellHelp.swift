@@ -1,0 +1,68 @@
+import TCMSTerminal
+
+/// The text of `help`, `help COMMAND` and `help METHOD`, built from the live daemon's catalog.
+struct ShellHelp {
+    let catalog: MethodCatalog
+
+    /// Returns the help for `topic`, or the command list when `topic` is empty.
+    func text(for topic: String) throws -> String {
+        if topic.isEmpty {
+            return overview()
+        }
+        if let method = catalog.method(named: topic) {
+            return describe(method)
+        }
+        if let command = ShellCommand.resolve(topic) {
+            return command.usage + "\n  " + command.summary + "\n"
+        }
+        let hint = closestMatch(to: topic, in: ShellCommand.names + catalog.names)
+        throw ShellUsageError(
+            "no command or method named \(topic)"
+                + (hint.map { "; did you mean \($0)?" } ?? "; type methods for the methods"))
+    }
+
+    private func overview() -> String {
+        let commands = ShellCommand.allCases.filter { $0 != .exit }
+        let usages = commands.map { $0 == .quit ? "quit, exit" : $0.usage }
+        let width = usages.map { DisplayWidth.of($0) }.max() ?? 0
+
+        var text = "Commands:\n"
+        for (usage, command) in zip(usages, commands) {
+            text += "  " + pad(usage, toWidth: width) + "  " + command.summary + "\n"
+        }
+        text += """
+
+            A method name works as a command: system.stats is call system.stats.
+            PARAMS: {"page": 2} or page=2 name=王小红 (quote values with spaces).
+            Commands may be shortened to a unique prefix (he is help).
+            Tab completes commands, methods and param names.
+            The daemon offers \(catalog.methods.count) methods: methods lists them, \
+            help METHOD describes one.
+
+            """
+        return text
+    }
+
+    private func describe(_ method: MethodDescription) -> String {
+        var text = method.name + "\n  " + method.summary + "\n\n"
+        text += "Roles:  " + (method.roles.isEmpty ? "none" : method.roles.joined(separator: ", "))
+        text += "\nWrites: " + (method.writes ? "yes" : "no")
+        if !method.result.isEmpty {
+            text += "\nResult: " + method.result
+        }
+
+        if method.params.isEmpty {
+            text += "\nParams: none\n"
+            return text
+        }
+        text += "\nParams:\n"
+        let labels = method.params.map { param in
+            "\(param.name) (\(param.type)\(param.required ? ", required" : ""))"
+        }
+        let width = labels.map { DisplayWidth.of($0) }.max() ?? 0
+        for (label, param) in zip(labels, method.params) {
+            text += "  " + pad(label, toWidth: width) + "  " + param.summary + "\n"
+        }
+        return text
+    }
+}

@@ -1,0 +1,167 @@
+import TCMSJSON
+import TCMSTerminal
+
+/// How a command ended.
+enum CommandOutcome: Equatable {
+    case success
+    /// The command failed with this exit status: 1 a failed call, 64 a usage error, 69 the
+    /// daemon unreachable.
+    case failed(Int32)
+    /// `quit` or `exit`.
+    case leave
+}
+
+/// Runs one command line: resolves the command, calls the daemon, prints the result.
+final class ShellInterpreter {
+    let session: ShellSession
+    var format: OutputFormat
+    let output: ShellOutput
+    let environment: [String: String]
+    let style: Style
+    init(
+        session: ShellSession, format: OutputFormat, output: ShellOutput,
+        environment: [String: String], style: Style
+    ) {
+        self.session = session
+        self.format = format
+        self.output = output
+        self.environment = environment
+        self.style = style
+    }
+
+    /// Runs `line` and reports problems on stderr.
+    func run(_ line: String) -> CommandOutcome {
+        session.beginCommand()
+        do {
+            return try execute(line)
+        } catch let error as ShellUsageError {
+            output.diagnose("error: \(error.description)")
+            return .failed(ExitCode.usage)
+        } catch is CommandFailed {
+            return .failed(ExitCode.failure)
+        } catch let error as ShellSession.WriteInterruptedError {
+            output.diagnose("error: \(error.description)")
+            return .failed(ExitCode.failure)
+        } catch let error as RPCClient.UnreachableError {
+            output.diagnose("error: \(error.description)")
+            return .failed(ExitCode.unavailable)
+        } catch let error as RPCClient.ConnectionLostError {
+            output.diagnose("error: \(error.description); the daemon at \(session.socketPath) "
+                + "may have stopped")
+            return .failed(ExitCode.unavailable)
+        } catch {
+            output.diagnose("error: \(error)")
+            return .failed(ExitCode.failure)
+        }
+    }
+
+    private func execute(_ line: String) throws -> CommandOutcome {
+        let (word, rest) = ShellSyntax.firstWord(of: line)
+        switch ShellCommand.resolution(of: word) {
+        case .command(let command):
+            return try execute(command, arguments: rest)
+        case .ambiguous(let names):
+            throw ShellUsageError(
+                "\(word) is ambiguous: it could be \(names.joined(separator: ", "))")
+        case .unknown:
+            if word.contains(".") {
+                try callMethod(word, paramsText: rest)
+                return .success
+            }
+            let candidates = ShellCommand.names + session.catalog.names
+            let hint = closestMatch(to: word, in: candidates).map { "did you mean \($0)?" }
+            throw ShellUsageError(
+                "unknown command \(word); " + (hint ?? "type help for the list of commands"))
+        }
+    }
+
+    private func execute(_ command: ShellCommand, arguments: String) throws -> CommandOutcome {
+        switch command {
+        case .help:
+            output.write(try ShellHelp(catalog: session.catalog).text(for: arguments))
+        case .call:
+            let (method, paramsText) = ShellSyntax.firstWord(of: arguments)
+            guard !method.isEmpty else {
+                throw ShellUsageError("call needs a method name: \(command.usage)")
+            }
+            try callMethod(method, paramsText: paramsText)
+        case .methods:
+            try requireNoArguments(command, arguments)
+            print(methodList())
+        case .ping, .stats, .version:
+            try requireNoArguments(command, arguments)
+            try callMethod(command.method!, paramsText: "")
+        case .format:
+            try setFormat(arguments)
+        case .quit, .exit:
+            return .leave
+        }
+        return .success
+    }
+
+    private func callMethod(_ method: String, paramsText: String) throws {
+        let params = try ShellSyntax.parseParams(paramsText)
+        do {
+            print(try session.call(method, params))
+        } catch let reply as RPCClient.ErrorReply {
+            // Daemon messages usually name the method; domain errors may not.
+            let subject = reply.message.contains(method) ? "" : "\(method): "
+            var message = "error: " + subject + describe(reply)
+            if reply.code == -32601, let hint = closestMatch(to: method, in: session.catalog.names) {
+                message += "; did you mean \(hint)?"
+            }
+            output.diagnose(message)
+            throw CommandFailed()
+        }
+    }
+
+    private func setFormat(_ arguments: String) throws {
+        if arguments.isEmpty {
+            output.write("format \(format.rawValue)\n")
+            return
+        }
+        guard let chosen = OutputFormat(rawValue: arguments) else {
+            throw ShellUsageError("unknown format \(arguments); use table, csv or json")
+        }
+        format = chosen
+    }
+
+    private func requireNoArguments(_ command: ShellCommand, _ arguments: String) throws {
+        if !arguments.isEmpty {
+            throw ShellUsageError("\(command.rawValue) takes no arguments")
+        }
+    }
+
+    /// The methods as records, so they print in the current format like any result.
+    private func methodList() -> JSON {
+        .array(session.catalog.methods.map { method in
+            [
+                "name": .string(method.name),
+                "summary": .string(method.summary),
+                "roles": .string(method.roles.joined(separator: ", ")),
+                "writes": .bool(method.writes),
+            ]
+        })
+    }
+
+    private func print(_ result: JSON) {
+        let width = TerminalInfo.columns(environment: environment)
+        let renderer = ResultRenderer(format: format, maxWidth: width, style: style)
+        output.write(renderer.render(result))
+    }
+
+    /// "Method not found [-32601]", with the reason and the field at fault when given.
+    private func describe(_ reply: RPCClient.ErrorReply) -> String {
+        var detail = "\(reply.code)"
+        if let reason = reply.reason {
+            detail += " \(reason)"
+        }
+        if let field = reply.object["data"]?["field"]?.stringValue {
+            detail += " \(field)"
+        }
+        return "\(reply.message) [\(detail)]"
+    }
+}
+
+/// A failure already reported on stderr; the command ends with status 1.
+struct CommandFailed: Error {}

@@ -1,0 +1,20 @@
+import Glibc
+
+/// What the shell needs to know about its standard streams.
+enum TerminalInfo {
+    static func isTerminal(_ descriptor: Int32) -> Bool {
+        isatty(descriptor) == 1
+    }
+
+    /// The width of the terminal on stdout (TIOCGWINSZ), else `COLUMNS`, else nil.
+    static func columns(environment: [String: String]) -> Int? {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        if let text = environment["COLUMNS"], let value = Int(text), value > 0 {
+            return value
+        }
+        return nil
+    }
+}
