@@ -90,7 +90,7 @@ final class ContractAmountsTests: XCTestCase {
         XCTAssertEqual(amounts.nonTechnicalCost.description, "92233720368547758.07")
     }
 
-    func testTransferMayStateExpectedInvestmentAndOutput() throws {
+    func testTransferStatesExpectedBenefits() throws {
         for category in ["TRF", "LIC"] {
             let amounts = try ContractAmounts.parse(
                 amount: "500000.00", techAmount: "400000.00", expectedNewInvestment: "2000000.00",
@@ -100,7 +100,7 @@ final class ContractAmountsTests: XCTestCase {
         }
     }
 
-    func testOtherCategoriesMayNotStateExpectedBenefits() {
+    func testDevelopmentExpectedBenefitsRejected() {
         let failures = parseFailures(
             "500000.00", "400000.00", investment: "1.00", output: "2.00", category: "DEV")
 
@@ -118,7 +118,8 @@ final class ContractAmountsTests: XCTestCase {
     }
 
     func testInitRejectsNegativeTechAmount() {
-        let failures = ContractAmounts.violations(amount: Money(fen: 100), techAmount: Money(fen: -1))
+        let failures = ContractAmounts.violations(
+            amount: Money(fen: 100), techAmount: Money(fen: -1))
 
         XCTAssertEqual(failures.map(\.reason), ["negative_money"])
         XCTAssertEqual(failures.first?.field, "params.techAmount")

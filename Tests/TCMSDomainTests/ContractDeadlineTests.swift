@@ -12,7 +12,7 @@ final class ContractDeadlineTests: XCTestCase {
         CivilDate(text)!
     }
 
-    func testTextReceivedAtChinaMidnightUses2026Limit() {
+    func testChinaMidnightReceiptUses2026Limit() {
         // Received at 2026-02-28T16:30:00Z: 2026-03-01 in China, so the 2026 rules apply.
         let instant = ChinaTime.parseTimestamp("2026-02-28T16:30:00Z")!
         let receivedOn = ChinaTime.date(of: instant)
@@ -51,7 +51,7 @@ final class ContractDeadlineTests: XCTestCase {
         XCTAssertEqual(deadline.lastDay, date("2025-12-31"))
     }
 
-    func testOldLimitEndingOnHolidayMovesToNextWorkingDay() {
+    func testOldLimitOnHolidayMovesLater() {
         // 2025-09-01 + 30 days is 2025-10-01, inside the 10-01 to 10-08 holiday.
         let deadline = calendar.deadline(
             textReceivedOn: date("2025-09-01"), ruleSet: .measures2000, techAmount: small)

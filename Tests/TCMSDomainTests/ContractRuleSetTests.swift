@@ -76,7 +76,7 @@ final class ContractRuleSetTests: XCTestCase {
         XCTAssertEqual(new.timeLimit(techAmount: yuan("6000000.00")), .workingDays(30))
     }
 
-    func testSecondApprovalOnlyForLargeAmountsUnder2026Rules() {
+    func testSecondApprovalOnlyLarge2026() {
         let new = ContractRuleSet.measures2026
         let old = ContractRuleSet.measures2000
 

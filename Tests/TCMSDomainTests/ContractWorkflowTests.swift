@@ -55,11 +55,12 @@ final class ContractWorkflowTests: XCTestCase {
     func testAllowedActionsMatchTable() {
         for status in ContractStatus.allCases {
             let expected = Set(allowed[status, default: [:]].keys)
-            XCTAssertEqual(Set(ContractWorkflow.allowedActions(from: status)), expected, "\(status)")
+            let actions = Set(ContractWorkflow.allowedActions(from: status))
+            XCTAssertEqual(actions, expected, "\(status)")
         }
     }
 
-    func testApproveLargeAmountWaitsForSecondApproval() throws {
+    func testLargeApprovalAwaitsSecond() throws {
         let first = try ContractWorkflow.next(
             from: .textReceived, action: .approve, needsSecondApproval: true)
         XCTAssertEqual(first, .awaitingSecondApproval)
@@ -69,7 +70,7 @@ final class ContractWorkflowTests: XCTestCase {
         XCTAssertEqual(second, .approved)
     }
 
-    func testSecondApprovalFlagIgnoredElsewhere() throws {
+    func testSecondApprovalFlagIgnoredOnReceive() throws {
         let status = try ContractWorkflow.next(
             from: .submitted, action: .receiveText, needsSecondApproval: true)
         XCTAssertEqual(status, .textReceived)
@@ -97,7 +98,7 @@ final class ContractWorkflowTests: XCTestCase {
         XCTAssertTrue(error?.messageZh.contains("已收文本") ?? false)
     }
 
-    func testLosingFirstApprovalRaceIsAlreadyDecided() {
+    func testLostFirstApprovalAlreadyDecided() {
         // Two first approvals read text_received; the loser finds the winner's status.
         let error = violation { () throws(DomainViolation) in
             try ContractWorkflow.next(from: .awaitingSecondApproval, action: .approve)
@@ -106,7 +107,7 @@ final class ContractWorkflowTests: XCTestCase {
         XCTAssertEqual(error?.reason, "already_decided")
     }
 
-    func testChangeOfUnapprovedContractRefused() {
+    func testChangeOfUnapprovedRejected() {
         for status in ContractStatus.allCases where status != .approved {
             let error = violation { () throws(DomainViolation) in
                 try ContractWorkflow.next(from: status, action: .registerChange)

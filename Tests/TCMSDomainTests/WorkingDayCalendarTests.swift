@@ -96,8 +96,8 @@ final class WorkingDayCalendarTests: XCTestCase {
     }
 
     func testWorkingDaysFromEveryStartDay() {
-        // Every start day from 2024-12-25 to 2027-01-05 against two ends, so that each
-        // weekday offset and each adjusted day lies at the edge of some range.
+        // Start days from 2024-12-25 to 2027-01-05 run against two ends. Each weekday offset
+        // and each adjusted day then lies at the edge of some range.
         var start = date("2024-12-25")
         while start < date("2027-01-05") {
             for end in [date("2025-10-11"), date("2027-01-06")] where start <= end {
@@ -131,7 +131,7 @@ final class WorkingDayCalendarTests: XCTestCase {
         XCTAssertEqual(count, 365 - 104 - (33 - 14) + 6)
     }
 
-    func testCommentsBlankLinesAndCRLFAccepted() throws {
+    func testCommentsAndCRLFAccepted() throws {
         let text = "# NOTE: test\r\n\r\ndate\tkind\tname\r\n2030-01-01\tholiday\t元旦\r\n\r\n"
 
         let parsed = try WorkingDayCalendar(tsv: text)

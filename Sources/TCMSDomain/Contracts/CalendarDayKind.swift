@@ -1,4 +1,4 @@
-/// How the State Council's holiday arrangement changes a day.
+/// The change that the State Council's holiday arrangement makes to a day.
 public enum CalendarDayKind: String, Labelled {
     /// A rest day of a public holiday, including weekdays given as rest in exchange (调休).
     case holiday

@@ -23,10 +23,10 @@ public struct ContractCategoryRules: Sendable {
     /// Returns every broken rule of `form` at once, each naming its wire field
     /// (`params.subtype`), or none.
     ///
-    /// Reasons: `missing_param` for a required field left out, `unknown_code` for a code not
-    /// in its list, `category_not_in_rules` for a category `ruleSet` does not register,
-    /// `subtype_category_mismatch` for a sub-type of another category, and
-    /// `subtype_not_allowed` for a sub-type on a category that has none.
+    /// A required field left out is `missing_param`, and a code not in its list is
+    /// `unknown_code`. A category that `ruleSet` does not register is `category_not_in_rules`.
+    /// A sub-type of another category is `subtype_category_mismatch`, and a sub-type on a
+    /// category without sub-types is `subtype_not_allowed`.
     public func violations(of form: ContractFormCodes, ruleSet: ContractRuleSet)
         -> [DomainViolation]
     {

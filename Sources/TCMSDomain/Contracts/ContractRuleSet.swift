@@ -53,8 +53,8 @@ public struct ContractRuleSet: Sendable, Hashable {
     public var categories: [String] {
         switch regime {
         case .measures2000: ["DEV", "TRF", "CON", "SRV"]
-        // NOTE: the 2026 list is taken to be the Civil Code's five categories; the text of
-        // the 2026 measures was not at hand to confirm it.
+        // NOTE: the 2026 list is assumed to be the Civil Code's five categories, because the
+        // text of the 2026 measures was not at hand to confirm it.
         case .measures2026: ["DEV", "TRF", "LIC", "CON", "SRV"]
         }
     }
@@ -62,8 +62,8 @@ public struct ContractRuleSet: Sendable, Hashable {
     /// Tells whether a contract of `category` can be registered under these rules.
     ///
     /// Both regimes accept all five codes. Records registered between the Civil Code (2021)
-    /// and 2026-03-01 already carry LIC and its sub-types, and older licences are stored with
-    /// LIC too, so that one licence has one code whatever its date; the 2000 rules report them
+    /// and 2026-03-01 already carry LIC and its sub-types. Older licences are stored with LIC
+    /// too, so that a licence has one code whatever its date. The 2000 rules count them
     /// under 技术转让 through `reportingCategory(of:)`.
     public func accepts(category: String) -> Bool {
         ContractRuleSet.measures2026.categories.contains(category)

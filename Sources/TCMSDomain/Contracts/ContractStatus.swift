@@ -2,7 +2,7 @@
 ///
 /// A contract moves draft → submitted (未收文本) → text received (已收文本) → approved
 /// (已经批准) or returned (已退回). Large amounts under the 2026 rules pass through
-/// `awaitingSecondApproval` before they are approved. `ContractWorkflow` holds the moves.
+/// `awaitingSecondApproval` before they are approved. `ContractWorkflow` defines the moves.
 public enum ContractStatus: String, Labelled {
     /// Entered by the handler and not yet sent to the office.
     case draft

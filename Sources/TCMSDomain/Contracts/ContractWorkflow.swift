@@ -38,8 +38,8 @@ public enum ContractWorkflow {
     /// Checks that the clerk giving the second approval may give it: a different clerk from
     /// the one who gave the first approval, carrying the large-amount approver flag.
     ///
-    /// Throws `same_approver` or `large_amount_approver_required`. That the clerk belongs to
-    /// the contract's office is the caller's check, since only it knows the offices.
+    /// Throws `same_approver` or `large_amount_approver_required`. The caller checks that the
+    /// clerk belongs to the contract's office, because only the caller has the offices.
     public static func checkSecondApprover(
         firstApprover: String, secondApprover: String, hasLargeAmountFlag: Bool
     ) throws(DomainViolation) {
@@ -59,7 +59,7 @@ public enum ContractWorkflow {
         }
     }
 
-    /// The allowed moves; nil where `action` is not allowed in `status`.
+    /// Returns the status an allowed move leads to, or nil where `status` forbids `action`.
     private static func target(
         from status: ContractStatus, action: ContractAction, needsSecondApproval: Bool
     ) -> ContractStatus? {
@@ -87,8 +87,8 @@ public enum ContractWorkflow {
         }
     }
 
-    /// The statuses in which the office decision `action` has already been taken, or passed
-    /// by a later decision of the same round.
+    /// Returns the statuses in which the office decision `action` was already taken, or was
+    /// passed by a later decision of the same round.
     private static func decidedStatuses(for action: ContractAction) -> Set<ContractStatus> {
         switch action {
         case .receiveText:

@@ -40,9 +40,9 @@ public enum ReturnGround: String, Labelled {
 
     /// Parses the grounds of a return from their codes, as the wire sends them.
     ///
-    /// Requires at least one ground, each a known code, none twice, and free text when
-    /// `other` is among them, since `other` says nothing by itself. Throws every violation
-    /// at once, naming `params.reasons` or `params.note`: `missing_param`,
+    /// Requires at least one ground, each a known code and none twice. The ground `other`
+    /// requires a note, because the code alone gives no reason. Throws every violation at
+    /// once, naming `params.reasons` or `params.note`: `missing_param`,
     /// `unknown_return_ground`, `duplicate_return_ground` and `missing_note`.
     public static func parse(codes: [String], note: String?) throws(DomainViolations)
         -> [ReturnGround]

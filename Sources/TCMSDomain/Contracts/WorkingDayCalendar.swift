@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The adjustments come from a TSV embedded in the binary (`embeddedTSV`), which an operator
 /// can replace with `load(path:)`. Days of a year without any row in the file follow the
-/// plain weekday rule, and `covers(year:)` tells the caller so.
+/// plain weekday rule, which `covers(year:)` reports as not covered.
 public struct WorkingDayCalendar: Sendable {
     static let header = ["date", "kind", "name"]
     private static let listName = "holiday-calendar"
@@ -31,8 +31,9 @@ public struct WorkingDayCalendar: Sendable {
     ///
     /// Lines starting with `#` and blank lines are skipped. The first other line must be the header
     /// `date`, `kind`, `name`. Each row needs an existing date, the kind `holiday` or
-    /// `workday` and a name; a date may appear once, and a `workday` must be a Saturday or
-    /// Sunday, since a weekday already is one. Throws `invalid_code_list` naming the line.
+    /// `workday` and a name. A date may appear only once. A `workday` must be a Saturday or
+    /// Sunday, because a weekday already is a working day. Throws `invalid_code_list`
+    /// naming the line.
     public init(tsv: String) throws(DomainViolation) {
         var adjustments: [CalendarAdjustment] = []
         var byDay: [Int: CalendarAdjustment] = [:]
