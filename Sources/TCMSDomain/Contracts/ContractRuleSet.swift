@@ -102,9 +102,9 @@ public struct ContractRuleSet: Sendable, Hashable {
 
     /// The party that registers a technology import: the domestic buyer, since the seller is
     /// abroad and has no local office.
-    // NOTE: both regimes name the buyer here; a difference for imports under the 2000 rules
-    // was not confirmed, so none is modelled.
     public var technologyImportRegistrant: RegisteringSide {
+        // NOTE: both regimes name the buyer, because a different registrant for imports under
+        // the 2000 rules was not confirmed.
         .buyer
     }
 

@@ -17,11 +17,11 @@ extension WorkingDayCalendar {
     /// The count starts on the day after receipt, as the Civil Code (Article 201) counts
     /// periods in days. A working-day limit ends on its last working day. A calendar-day limit
     /// ending on a rest day moves to the next working day (Article 203).
-    // NOTE: neither registration measure was at hand to confirm that it counts this way; the
-    // Civil Code's general rules on periods are applied.
     public func deadline(
         textReceivedOn: CivilDate, ruleSet: ContractRuleSet, techAmount: Money
     ) -> StatutoryDeadline {
+        // NOTE: neither registration measure was at hand to confirm that it counts this way,
+        // so the Civil Code's general rules on periods are applied.
         let limit = ruleSet.timeLimit(techAmount: techAmount)
 
         var lastDay: CivilDate
