@@ -33,3 +33,7 @@ static inline void cedit_set_completion_append_character(int character) {
 }
 
 static inline const char *cedit_line_buffer(void) { return rl_line_buffer; }
+
+// Replaces the function libedit reads one character with; it must return a Unicode code point,
+// or -1 for end of input.
+static inline void cedit_set_getc_function(int (*function)(FILE *)) { rl_getc_function = function; }

@@ -6,12 +6,13 @@ import Glibc
 ///
 /// How Ctrl-C works: libedit's own signal handling (`rl_catch_signals`) is switched off,
 /// because its handler restores the terminal and re-sends the signal with `kill(0, SIGINT)`,
-/// which reaches every process in the group. Instead the shell installs a SIGINT handler
-/// without SA_RESTART that only sets a flag. The `read(2)` inside libedit then fails with
-/// EINTR, `readline()` returns NULL, and the flag distinguishes that NULL from end of input
-/// (Ctrl-D). libedit restores the terminal mode before returning. While a command runs, the
-/// flag is set but nothing reads it, and the client's system calls retry on EINTR, so Ctrl-C
-/// does not break a call half way.
+/// which reaches every process in the group. Instead the shell installs a SIGINT handler that
+/// sets a flag and writes one byte to a self-pipe. libedit reads keys through `KeyReader`, which
+/// waits with `poll(2)` on both the terminal and that pipe, so a Ctrl-C that arrives while libedit
+/// is busy redrawing is not lost: the next read sees the pipe and reports end of input.
+/// `readline()` then returns, and the flag distinguishes that from a real end of input (Ctrl-D).
+/// While a command runs the flag is set but nothing reads it, and the client's system calls
+/// retry on EINTR, so Ctrl-C does not break a call half way.
 final class LineEditor {
     /// The outcome of one prompt.
     enum Input: Equatable {
@@ -42,6 +43,8 @@ final class LineEditor {
 
         cedit_set_readline_name(strdup("tcms"))
         cedit_set_catch_signals(0)
+        InterruptSignal.install()
+        cedit_set_getc_function(KeyReader.readKey)
         Completion.install(completer)
         rl_initialize()
 
@@ -51,7 +54,6 @@ final class LineEditor {
             add_history(entry)
             lastRemembered = entry
         }
-        InterruptSignal.install()
     }
 
     /// Shows `prompt` and reads one line.
@@ -63,13 +65,14 @@ final class LineEditor {
         InterruptSignal.reset()
 
         let raw = readline(prompt)
-        guard let raw else {
-            if InterruptSignal.wasRaised {
-                fputs("\n", cedit_output_stream())
-                return .interrupted
-            }
-            return .endOfInput
+        if InterruptSignal.wasRaised {
+            // libedit may hand back the text typed so far when a read reports end of input;
+            // a cancelled line is dropped either way.
+            free(raw)
+            fputs("\n", cedit_output_stream())
+            return .interrupted
         }
+        guard let raw else { return .endOfInput }
         defer { free(raw) }
 
         // libedit hands over the line in the locale's multibyte encoding, which is UTF-8 here,
@@ -110,21 +113,39 @@ final class LineEditor {
     }
 }
 
-/// The SIGINT flag shared with the C signal handler.
-private enum InterruptSignal {
+/// The SIGINT flag and self-pipe shared with the C signal handler.
+enum InterruptSignal {
     nonisolated(unsafe) static var raised: sig_atomic_t = 0
+    /// Read and write ends of the self-pipe; the handler writes, `KeyReader` polls.
+    nonisolated(unsafe) static var pipeEnds: (read: Int32, write: Int32) = (-1, -1)
 
     static var wasRaised: Bool { raised != 0 }
 
+    /// Clears the flag and drains the pipe before a new prompt.
     static func reset() {
         raised = 0
+        var byte: UInt8 = 0
+        while Glibc.read(pipeEnds.read, &byte, 1) > 0 {}
     }
 
     static func install() {
-        // Touch the flag before the handler can run, so that its lazy initialisation is done.
+        var ends: [Int32] = [-1, -1]
+        // The shell starts no child process while the editor is set up, so setting the flags
+        // after pipe(2) leaves no window for a descriptor to leak.
+        guard pipe(&ends) == 0 else { return }
+        for end in ends {
+            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+        }
+        pipeEnds = (ends[0], ends[1])
         reset()
+
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in InterruptSignal.raised = 1 }
+        action.__sigaction_handler.sa_handler = { _ in
+            InterruptSignal.raised = 1
+            var byte: UInt8 = 1
+            _ = Glibc.write(InterruptSignal.pipeEnds.write, &byte, 1)
+        }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
