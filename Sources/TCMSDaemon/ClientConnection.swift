@@ -32,8 +32,8 @@ final class ClientConnection: @unchecked Sendable {
             ["conn.id": state.id, "peer.uid": peer.uid, "peer.pid": peer.pid, "reason": ending])
     }
 
-    /// Reads and answers until the peer leaves, a limit ends the connection or the server stops;
-    /// returns why it ended.
+    /// Reads and handles requests until the peer leaves, a limit ends the connection or the
+    /// server stops. Returns the reason the connection ended.
     private func serve(
         reader: inout LineReader, chunk: UnsafeMutableRawBufferPointer, limits: ServerLimits
     ) -> String {

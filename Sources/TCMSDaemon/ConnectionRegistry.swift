@@ -12,7 +12,7 @@ final class ConnectionRegistry: @unchecked Sendable {
     private let lock = NSLock()
     let finished = DispatchGroup()
 
-    /// Why a new connection was not admitted.
+    /// The limit that kept a new connection out.
     enum Refusal {
         case total(Int)
         case perUID(Int)

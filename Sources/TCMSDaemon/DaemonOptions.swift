@@ -1,4 +1,4 @@
-/// What `tcms daemon` was started with on its command line; flags override the file.
+/// The command-line options of `tcms daemon`; they override the configuration file.
 public struct DaemonOptions: Sendable {
     public var configPath: String?
     public var stateDirectory: String?

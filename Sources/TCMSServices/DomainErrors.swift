@@ -2,7 +2,7 @@ import TCMSDomain
 import TCMSRPC
 
 extension RPCError {
-    /// A broken domain rule as a protocol error: code 2001 with the rule's reason, messages and
+    /// Converts a broken domain rule into a protocol error: code 2001 with the rule's reason, messages and
     /// the wire field it concerns.
     public init(_ violation: DomainViolation, field: String? = nil) {
         self.init(

@@ -45,7 +45,7 @@ public struct Listing: Sendable {
         }
     }
 
-    /// Which rows come first.
+    /// The order of rows in a listing.
     public enum Order: Sendable {
         /// Oldest first (ascending row id).
         case oldestFirst
@@ -65,8 +65,9 @@ public struct Listing: Sendable {
 
     private var afterCursorSQL: String { order == .oldestFirst ? " AND id > ?" : " AND id < ?" }
 
-    /// A WHERE clause (starting with " AND ", or empty) and its arguments for the request's
-    /// filter object; unknown keys and malformed values are rejected, naming the valid keys.
+    /// Builds the WHERE clause (starting with " AND ", or empty) and its arguments from the
+    /// request's filter object. Unknown keys and malformed values are rejected, and the error
+    /// names the valid keys.
     public func whereClause(_ params: Params)
         throws -> (sql: String, arguments: [any SQLBindable])
     {
@@ -133,7 +134,7 @@ public struct Listing: Sendable {
                     reason: "invalid_cursor")
             }
             if order == .newestFirst && after == 0 { after = Int64.max }
-            // One row more than a page tells whether another page follows.
+            // Fetching one row more than a page shows whether another page follows.
             let sql = baseSQL + filterSQL + afterCursorSQL + orderSQL + " LIMIT ?"
             let rows = try database.query(
                 sql, arguments + filterArguments + [after, pageSize + 1]

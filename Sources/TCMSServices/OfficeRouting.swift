@@ -2,7 +2,7 @@ import TCMSStorage
 
 /// Finds the registration office responsible for a division code.
 public enum OfficeRouting {
-    /// The codes that can cover `code`, most specific first: the code itself, its prefecture
+    /// Returns the codes that can cover `code`, most specific first: the code itself, its prefecture
     /// (`XXYY00`) and its province (`XX0000`).
     static func coveringCandidates(of code: String) -> [String] {
         guard code.count == 6 else { return [] }
@@ -16,8 +16,8 @@ public enum OfficeRouting {
         return candidates
     }
 
-    /// The id of the office covering `code` by its most specific region, or nil when no office
-    /// covers it (the work then waits in the operators' queue).
+    /// Returns the id of the office covering `code` by its most specific region, or nil when
+    /// no office covers it. Work for such a code waits in the operators' queue.
     public static func officeID(covering code: String, in database: Database) throws -> Int64? {
         for candidate in coveringCandidates(of: code) {
             let found = try database.queryFirst(

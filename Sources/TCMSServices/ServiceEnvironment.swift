@@ -1,7 +1,7 @@
 import TCMSDomain
 import TCMSStorage
 
-/// What every service needs from outside: the store and the clock. Tests pass a `FixedClock`
+/// The outside dependencies of every service: the store, the clock and the state directory. Tests pass a `FixedClock`
 /// so expiry rules run without waiting.
 public struct ServiceEnvironment: Sendable {
     public let store: Store

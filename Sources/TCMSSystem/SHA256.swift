@@ -23,7 +23,7 @@ public struct SHA256: Sendable {
 
     public init() {}
 
-    /// The hex digest of `bytes` in one call.
+    /// Computes the hex digest of `bytes` in one call.
     public static func hexDigest(of bytes: some Sequence<UInt8>) -> String {
         var hasher = SHA256()
         hasher.update(Array(bytes))
