@@ -38,7 +38,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "TCMSDaemon",
-            dependencies: ["TCMSSystem", "TCMSServices", "TCMSRPC", "TCMSStorage", "TCMSJSON"],
+            dependencies: [
+                "TCMSSystem", "TCMSServices", "TCMSRPC", "TCMSStorage", "TCMSJSON", "TCMSDomain",
+            ],
             swiftSettings: strictSettings),
         .target(
             name: "TCMSTerminal", swiftSettings: strictSettings),
@@ -62,7 +64,9 @@ let package = Package(
         .testTarget(name: "TCMSTerminalTests", dependencies: ["TCMSTerminal"]),
         .testTarget(
             name: "TCMSIntegrationTests",
-            dependencies: ["TCMSJSON", "TCMSSystem", "TCMSClient"]),
+            dependencies: [
+                "TCMSJSON", "TCMSSystem", "TCMSClient", "TCMSStorage", "TCMSServices",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

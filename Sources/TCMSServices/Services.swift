@@ -14,6 +14,10 @@ public enum Services {
             SystemMethods.specs(store: environment.store, statistics: statistics) {
                 discovery.document
             })
+        table.register(SessionMethods.specs(environment: environment))
+        table.register(AccountMethods.specs(environment: environment))
+        table.register(SMSMethods.specs(environment: environment))
+        table.register(PersonMethods.specs(environment: environment))
         discovery.document = OpenRPCDocument.build(table: table, version: ProductVersion.current)
         return table
     }
