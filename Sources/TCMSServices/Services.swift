@@ -18,6 +18,7 @@ public enum Services {
         table.register(AccountMethods.specs(environment: environment))
         table.register(SMSMethods.specs(environment: environment))
         table.register(PersonMethods.specs(environment: environment))
+        table.register(EntityMethods.specs(environment: environment))
         discovery.document = OpenRPCDocument.build(table: table, version: ProductVersion.current)
         return table
     }

@@ -1,0 +1,167 @@
+import TCMSDomain
+import TCMSJSON
+
+/// A legal entity's registration, checked and normalised, ready to be stored.
+struct EntityRecord {
+    var login: String
+    var credential: Credential
+    var mobile: String?
+    var mobileProof: String?
+    var regionType: RegionType
+    var entityType: EntityType?
+    var name: String
+    var englishName: String?
+    var shortName: String?
+    var homepage: String?
+    var uscc: USCC?
+    var uniqueID: String?
+    var countryCode: String?
+    var nature: String?
+    var legalRepName: String
+    var legalRepDocument: DocumentNumber
+    var divisionCode: String?
+    var address: String?
+    var postcode: String?
+    var email: String?
+    var industry: String?
+    var size: String?
+
+    /// Domestic enterprises, social organisations and public institutions are verified online
+    /// by their USCC; everybody else waits for a material reviewer.
+    var verificationStatus: VerificationStatus {
+        regionType == .domestic && entityType?.requiresUSCC == true ? .verified : .pendingReview
+    }
+}
+
+/// The field checks of entity registration, shared by `entity.register` and the import.
+///
+/// Required per kind: every entity gives name, legal representative's name and document
+/// number; domestic entities their entity type and unit nature, and all but `other` their USCC;
+/// Hong Kong, Macau, Taiwan and foreign units their unique identifier instead of a USCC.
+enum EntityValidation {
+    static let registrationFields: Set<String> = [
+        "login", "password", "mobile", "mobileProof", "regionType", "entityType", "name",
+        "englishName", "shortName", "homepage", "uscc", "uniqueId", "countryCode", "nature",
+        "legalRepName", "legalRepDocumentType", "legalRepDocumentNumber", "divisionCode",
+        "address", "postcode", "email", "industry", "size",
+    ]
+
+    static let importFields: Set<String> = registrationFields
+        .subtracting(["mobileProof"]).union(["passwordHash"])
+
+    static func read(_ reader: inout FieldReader, source: RecordSource, today: CivilDate)
+        -> EntityRecord?
+    {
+        let login = reader.check("login", reader.required("login", maxLength: 64)) {
+            (value) throws(DomainViolation) in
+            try LoginName.validate(value)
+            return value
+        }
+        let credential = AccountFields.credential(&reader, source: source)
+        var mobile: String?
+        var mobileProof: String?
+        if source == .registration {
+            mobile = reader.check("mobile", reader.required("mobile", maxLength: 20)) {
+                (value) throws(DomainViolation) in
+                try MobileNumber.validate(value)
+                return value
+            }
+            mobileProof = reader.required("mobileProof")
+        } else {
+            mobile = reader.check("mobile", reader.text("mobile", maxLength: 20)) {
+                (value) throws(DomainViolation) in
+                try MobileNumber.validate(value)
+                return value
+            }
+        }
+
+        let regionType = reader.enumeration("regionType", RegionType.self, required: true)
+        let name = reader.required("name", maxLength: 200)
+        let englishName = reader.text("englishName", maxLength: 200)
+        let shortName = reader.text("shortName", maxLength: 100)
+        let homepage = reader.text("homepage", maxLength: 200)
+        let legalRepName = reader.required("legalRepName", maxLength: 100)
+        let legalRepType = reader.enumeration(
+            "legalRepDocumentType", DocumentType.self, required: false) ?? .residentID
+        let legalRepNumber = reader.required("legalRepDocumentNumber", maxLength: 40)
+        let legalRepDocument = reader.check("legalRepDocumentNumber", legalRepNumber) {
+            (value) throws(DomainViolation) in
+            try DocumentNumber(type: legalRepType, input: value, today: today)
+        }
+
+        var entityType: EntityType?
+        var uscc: USCC?
+        var uniqueID: String?
+        var nature: String?
+        switch regionType {
+        case .domestic?:
+            entityType = reader.enumeration("entityType", EntityType.self, required: true)
+            let usccText = entityType?.requiresUSCC == false
+                ? reader.text("uscc", maxLength: 18) : reader.required("uscc", maxLength: 18)
+            uscc = reader.check("uscc", usccText) { (value) throws(DomainViolation) in
+                try USCC.parse(value)
+            }
+            reader.forbid("uniqueId", because: "domestic units, which give a USCC")
+            nature = reader.required("nature", maxLength: 10)
+        case .hmt?, .foreign?:
+            reader.forbid("entityType", because: "units outside the mainland")
+            reader.forbid("uscc", because: "units outside the mainland")
+            uniqueID = reader.required("uniqueId", maxLength: 64)
+            nature = reader.text("nature", maxLength: 10)
+        case nil:
+            break
+        }
+        if let value = nature, !ContractCodes.standard.contains(value, in: .partyNature) {
+            reader.report(invalidCode("nature", value, "单位性质"), "nature")
+            nature = nil
+        }
+
+        let countryCode = reader.text("countryCode", maxLength: 2)
+        if let countryCode, !Countries.standard.isValid(alpha2: countryCode) {
+            reader.report(invalidCode("countryCode", countryCode, "国家或地区代码"), "countryCode")
+        }
+        let divisionCode = reader.text("divisionCode", maxLength: 6)
+        // Any code of the list counts, abolished ones included: units registered under a code
+        // that was later merged away keep it until they update their profile.
+        if let divisionCode, !Divisions.standard.isKnown(divisionCode) {
+            reader.report(invalidCode("divisionCode", divisionCode, "行政区划代码"), "divisionCode")
+        }
+        let industry = reader.text("industry", maxLength: 4)
+        if let industry, Industries.standard.industry(industry) == nil {
+            reader.report(invalidCode("industry", industry, "国民经济行业代码"), "industry")
+        }
+        let size = reader.text("size", maxLength: 4)
+        if let size, !ContractCodes.standard.contains(size, in: .enterpriseSize) {
+            reader.report(invalidCode("size", size, "企业规模"), "size")
+        }
+        let postcode = reader.text("postcode", maxLength: 6)
+        if let postcode, !(postcode.count == 6 && postcode.isASCIIDigitString) {
+            reader.report(
+                DomainViolation(
+                    reason: "invalid_postcode", message: "Invalid postcode: expected 6 digits.",
+                    messageZh: "邮政编码无效：应为 6 位数字。"), "postcode")
+        }
+        let address = reader.text("address", maxLength: 200)
+        let email = reader.email("email")
+
+        guard reader.problems.isEmpty, let login, let credential, let regionType, let name,
+            let legalRepName, let legalRepDocument
+        else {
+            return nil
+        }
+        return EntityRecord(
+            login: login, credential: credential, mobile: mobile, mobileProof: mobileProof,
+            regionType: regionType, entityType: entityType, name: name,
+            englishName: englishName, shortName: shortName, homepage: homepage, uscc: uscc,
+            uniqueID: uniqueID, countryCode: countryCode, nature: nature,
+            legalRepName: legalRepName, legalRepDocument: legalRepDocument,
+            divisionCode: divisionCode, address: address, postcode: postcode, email: email,
+            industry: industry, size: size)
+    }
+
+    static func invalidCode(_ name: String, _ value: String, _ listZh: String) -> DomainViolation {
+        DomainViolation(
+            reason: "invalid_code", message: "Invalid \(name) \(value): not in its code list.",
+            messageZh: "\(listZh) \(value) 无效：不在代码表中。")
+    }
+}
