@@ -19,6 +19,7 @@ public enum Services {
         table.register(SMSMethods.specs(environment: environment))
         table.register(PersonMethods.specs(environment: environment))
         table.register(EntityMethods.specs(environment: environment))
+        table.register(ImportMethods.specs(environment: environment))
         discovery.document = OpenRPCDocument.build(table: table, version: ProductVersion.current)
         return table
     }

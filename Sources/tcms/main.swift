@@ -23,6 +23,8 @@ func runTCMS(_ arguments: [String]) -> Int32 {
             return try runShell(rest, environment: environment)
         case "backup":
             return try runBackup(rest, environment: environment)
+        case "import":
+            return try runImport(rest, environment: environment)
         case "version", "--version":
             print("tcms \(ProductVersion.current)")
             return ExitCode.success
@@ -34,7 +36,7 @@ func runTCMS(_ arguments: [String]) -> Int32 {
             }
             return ExitCode.success
         default:
-            let known = ["daemon", "call", "shell", "backup", "version", "help"]
+            let known = ["daemon", "call", "shell", "import", "backup", "version", "help"]
             let hint = closestMatch(to: subcommand, in: known).map { "; did you mean \($0)?" }
             printError("tcms: unknown subcommand \(subcommand)\(hint ?? ""); see tcms help")
             return ExitCode.usage
@@ -121,6 +123,24 @@ func runBackup(_ arguments: ArraySlice<String>, environment: [String: String]) t
     let socket = DefaultPaths.clientSocketPath(
         flag: parsed.options["--socket"], environment: environment)
     return BackupCommand.run(socketPath: socket, destination: parsed.operands[0])
+}
+
+func runImport(_ arguments: ArraySlice<String>, environment: [String: String]) throws -> Int32 {
+    let parsed = try parseArguments(arguments, valued: ["--socket"], flags: ["--help"])
+    if parsed.flags.contains("--help") {
+        print(Help.importText)
+        return ExitCode.success
+    }
+    guard parsed.operands.count == 2 else {
+        throw UsageError(description: "expected persons|entities and FILE.jsonl")
+    }
+    guard ImportCommand.kinds.contains(parsed.operands[0]) else {
+        throw UsageError(description: "unknown kind \(parsed.operands[0]); expected persons or entities")
+    }
+    let socket = DefaultPaths.clientSocketPath(
+        flag: parsed.options["--socket"], environment: environment)
+    return ImportCommand.run(
+        socketPath: socket, kind: parsed.operands[0], path: parsed.operands[1])
 }
 
 exit(runTCMS(CommandLine.arguments))
