@@ -77,9 +77,9 @@ enum EntityValidation {
 
         let regionType = reader.enumeration("regionType", RegionType.self, required: true)
         let name = reader.required("name", maxLength: 200)
-        let englishName = reader.text("englishName", maxLength: 200)
-        let shortName = reader.text("shortName", maxLength: 100)
-        let homepage = reader.text("homepage", maxLength: 200)
+        let englishName = profileChecks["englishName"]!(&reader)
+        let shortName = profileChecks["shortName"]!(&reader)
+        let homepage = profileChecks["homepage"]!(&reader)
         let legalRepName = reader.required("legalRepName", maxLength: 100)
         let legalRepType = reader.enumeration(
             "legalRepDocumentType", DocumentType.self, required: false) ?? .residentID
@@ -116,33 +116,13 @@ enum EntityValidation {
             nature = nil
         }
 
-        let countryCode = reader.text("countryCode", maxLength: 2)
-        if let countryCode, !Countries.standard.isValid(alpha2: countryCode) {
-            reader.report(invalidCode("countryCode", countryCode, "国家或地区代码"), "countryCode")
-        }
-        let divisionCode = reader.text("divisionCode", maxLength: 6)
-        // Any code of the list counts, abolished ones included: units registered under a code
-        // that was later merged away keep it until they update their profile.
-        if let divisionCode, !Divisions.standard.isKnown(divisionCode) {
-            reader.report(invalidCode("divisionCode", divisionCode, "行政区划代码"), "divisionCode")
-        }
-        let industry = reader.text("industry", maxLength: 4)
-        if let industry, Industries.standard.industry(industry) == nil {
-            reader.report(invalidCode("industry", industry, "国民经济行业代码"), "industry")
-        }
-        let size = reader.text("size", maxLength: 4)
-        if let size, !ContractCodes.standard.contains(size, in: .enterpriseSize) {
-            reader.report(invalidCode("size", size, "企业规模"), "size")
-        }
-        let postcode = reader.text("postcode", maxLength: 6)
-        if let postcode, !(postcode.count == 6 && postcode.isASCIIDigitString) {
-            reader.report(
-                DomainViolation(
-                    reason: "invalid_postcode", message: "Invalid postcode: expected 6 digits.",
-                    messageZh: "邮政编码无效：应为 6 位数字。"), "postcode")
-        }
-        let address = reader.text("address", maxLength: 200)
-        let email = reader.email("email")
+        let countryCode = profileChecks["countryCode"]!(&reader)
+        let divisionCode = profileChecks["divisionCode"]!(&reader)
+        let industry = profileChecks["industry"]!(&reader)
+        let size = profileChecks["size"]!(&reader)
+        let postcode = profileChecks["postcode"]!(&reader)
+        let address = profileChecks["address"]!(&reader)
+        let email = profileChecks["email"]!(&reader)
 
         guard reader.problems.isEmpty, let login, let credential, let regionType, let name,
             let legalRepName, let legalRepDocument
@@ -157,6 +137,66 @@ enum EntityValidation {
             legalRepName: legalRepName, legalRepDocument: legalRepDocument,
             divisionCode: divisionCode, address: address, postcode: postcode, email: email,
             industry: industry, size: size)
+    }
+
+    /// Checks of the optional profile fields by wire name, shared with `entity.update`: each
+    /// reads its field, reports any problem and returns the text to store.
+    static let profileChecks: [String: @Sendable (inout FieldReader) -> String?] = [
+        "englishName": { $0.text("englishName", maxLength: 200) },
+        "shortName": { $0.text("shortName", maxLength: 100) },
+        "homepage": { $0.text("homepage", maxLength: 200) },
+        "address": { $0.text("address", maxLength: 200) },
+        "email": { $0.email("email") },
+        "countryCode": { reader in
+            code(&reader, "countryCode", "国家或地区代码", maxLength: 2) {
+                Countries.standard.isValid(alpha2: $0)
+            }
+        },
+        // Any code of the list counts, abolished ones included: units registered under a code
+        // that was later merged away keep it until they update their profile.
+        "divisionCode": { reader in
+            code(&reader, "divisionCode", "行政区划代码", maxLength: 6) {
+                Divisions.standard.isKnown($0)
+            }
+        },
+        "industry": { reader in
+            code(&reader, "industry", "国民经济行业代码", maxLength: 4) {
+                Industries.standard.industry($0) != nil
+            }
+        },
+        "size": { reader in
+            code(&reader, "size", "企业规模", maxLength: 4) {
+                ContractCodes.standard.contains($0, in: .enterpriseSize)
+            }
+        },
+        "nature": { reader in
+            code(&reader, "nature", "单位性质", maxLength: 10) {
+                ContractCodes.standard.contains($0, in: .partyNature)
+            }
+        },
+        "postcode": { reader in
+            guard let postcode = reader.text("postcode", maxLength: 6) else { return nil }
+            guard postcode.count == 6, postcode.isASCIIDigitString else {
+                reader.report(
+                    DomainViolation(
+                        reason: "invalid_postcode", message: "Invalid postcode: expected 6 digits.",
+                        messageZh: "邮政编码无效：应为 6 位数字。"), "postcode")
+                return nil
+            }
+            return postcode
+        },
+    ]
+
+    private static func code(
+        _ reader: inout FieldReader, _ name: String, _ listZh: String, maxLength: Int,
+        isValid: (String) -> Bool
+    ) -> String? {
+        guard let value = reader.text(name, maxLength: maxLength) else { return nil }
+        guard isValid(value) else {
+            reader.report(invalidCode(name, value, listZh), name)
+            return nil
+        }
+        return value
     }
 
     static func invalidCode(_ name: String, _ value: String, _ listZh: String) -> DomainViolation {

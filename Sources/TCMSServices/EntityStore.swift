@@ -11,7 +11,7 @@ enum EntityStore {
         e.uscc, e.unique_id, e.country_code, e.nature, e.legal_rep_name,
         e.legal_rep_document_type, e.legal_rep_document_number, e.division_code, e.address,
         e.postcode, e.email, e.mobile, e.industry, e.size, e.verification_status, e.created_at,
-        e.updated_at, e.id
+        e.updated_at, e.id, e.other_info
         """
 
     /// True when an entity has this name (exactly) or this USCC.
@@ -118,6 +118,7 @@ enum EntityStore {
             "verificationStatusLabel": .string(status?.label ?? ""),
             "createdAt": .string(row.string(22)),
             "updatedAt": .string(row.string(23)),
+            "otherInfo": row.optionalString(25).flatMap { try? JSONParser.parse($0) } ?? .null,
         ]
     }
 

@@ -20,6 +20,7 @@ public enum Services {
         table.register(PersonMethods.specs(environment: environment))
         table.register(EntityMethods.specs(environment: environment))
         table.register(ImportMethods.specs(environment: environment))
+        table.register(ProfileMethods.specs(environment: environment))
         discovery.document = OpenRPCDocument.build(table: table, version: ProductVersion.current)
         return table
     }
