@@ -16,6 +16,7 @@ public enum Services {
             })
         table.register(SessionMethods.specs(environment: environment))
         table.register(AccountMethods.specs(environment: environment))
+        table.register(PasswordResetMethods.specs(environment: environment))
         table.register(SMSMethods.specs(environment: environment))
         table.register(PersonMethods.specs(environment: environment))
         table.register(EntityMethods.specs(environment: environment))

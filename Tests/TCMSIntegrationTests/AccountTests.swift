@@ -153,4 +153,91 @@ final class AccountTests: XCTestCase {
         XCTAssertEqual(reply.errorReason, "account_not_found")
         XCTAssertEqual(try daemon.count("audit_log"), 0)
     }
+
+    private func resetProof(_ daemon: DaemonProcess, _ mobile: String) throws -> String {
+        let client = try RawClient(path: daemon.socketPath)
+        _ = try client.result("sms.send", ["mobile": .string(mobile), "purpose": "reset_password"])
+        let code = try daemon.latestCode(mobile)
+        return try client.result(
+            "sms.verify",
+            ["mobile": .string(mobile), "purpose": "reset_password", "code": .string(code)]
+        )["mobileProof"]!.stringValue!
+    }
+
+    func testResetPasswordWithProofOfRegisteredNumber() throws {
+        let directory = makeTemporaryDirectory(self)
+        let clock = TestClock(self, directory: directory)
+        let daemon = try DaemonProcess(self, directory: directory, environment: clock.environment)
+        let mobile = "13900005555"
+        let proof = try daemon.proveMobile(mobile)
+        let client = try RawClient(path: daemon.socketPath)
+        _ = try client.result(
+            "person.register", personParams(login: "chen_jing", mobile: mobile, proof: proof))
+        let registerProofReply = try client.call(
+            "account.resetPassword",
+            ["login": "chen_jing", "mobile": .string(mobile), "mobileProof": .string(proof),
+             "newPassword": "Reset-2026!"])
+        XCTAssertEqual(registerProofReply.errorReason, "reset_failed")
+
+        clock.advance(by: 60)
+        let resetProof = try resetProof(daemon, mobile)
+        let reset = try client.result(
+            "account.resetPassword",
+            ["login": "CHEN_JING", "mobile": .string(mobile), "mobileProof": .string(resetProof),
+             "newPassword": "Reset-2026!"])
+        XCTAssertEqual(reset["reset"], .bool(true))
+        XCTAssertEqual(
+            try client.call("session.login", ["login": "chen_jing", "password": "Secret-2026!"])
+                .errorReason, "login_failed")
+        XCTAssertNotNil(
+            try client.call(
+                "session.login", ["login": "chen_jing", "password": "Reset-2026!"])["result"])
+    }
+
+    func testResetPasswordForAnotherNumberChangesNothing() throws {
+        let daemon = try DaemonProcess(self)
+        let mobile = "13900005555"
+        let proof = try daemon.proveMobile(mobile)
+        let client = try RawClient(path: daemon.socketPath)
+        _ = try client.result(
+            "person.register", personParams(login: "chen_jing", mobile: mobile, proof: proof))
+        let hashBefore = try daemon.text("SELECT password_hash FROM accounts")
+
+        let otherProof = try resetProof(daemon, "13900006666")
+        let reply = try client.call(
+            "account.resetPassword",
+            ["login": "chen_jing", "mobile": "13900006666", "mobileProof": .string(otherProof),
+             "newPassword": "Reset-2026!"])
+        XCTAssertEqual(reply.errorReason, "reset_failed")
+        let unknown = try client.call(
+            "account.resetPassword",
+            ["login": "nobody_here", "mobile": "13900006666", "mobileProof": .string(otherProof),
+             "newPassword": "Reset-2026!"])
+        XCTAssertEqual(unknown["error"], reply["error"])
+        XCTAssertEqual(try daemon.text("SELECT password_hash FROM accounts"), hashBefore)
+    }
+
+    func testForcedResetIsReportedAtLoginUntilPasswordChanges() throws {
+        let daemon = try DaemonProcess(self)
+        try daemon.registerPerson(
+            login: "chen_jing", documentNumber: sampleResidentIDs[0], mobiles: MobileNumbers())
+        let token = try RawClient(path: daemon.socketPath).result(
+            "session.login", ["login": "chen_jing", "password": "Secret-2026!"])["token"]!
+        _ = try RawClient(path: daemon.socketPath).result(
+            "account.forcePasswordReset", ["login": "chen_jing"])
+        XCTAssertEqual(
+            try RawClient(path: daemon.socketPath).call("session.resume", ["token": token])
+                .errorReason, "session_invalid")
+
+        let client = try RawClient(path: daemon.socketPath)
+        let login = try client.result(
+            "session.login", ["login": "chen_jing", "password": "Secret-2026!"])
+        XCTAssertEqual(login["mustResetPassword"], .bool(true))
+        _ = try client.result(
+            "account.changePassword",
+            ["currentPassword": "Secret-2026!", "newPassword": "Better-2027!"])
+        let again = try RawClient(path: daemon.socketPath).result(
+            "session.login", ["login": "chen_jing", "password": "Better-2027!"])
+        XCTAssertEqual(again["mustResetPassword"], .bool(false))
+    }
 }
