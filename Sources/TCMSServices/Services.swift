@@ -22,6 +22,7 @@ public enum Services {
         table.register(EntityMethods.specs(environment: environment))
         table.register(ImportMethods.specs(environment: environment))
         table.register(ProfileMethods.specs(environment: environment))
+        table.register(ValidateMethods.specs(environment: environment))
         discovery.document = OpenRPCDocument.build(table: table, version: ProductVersion.current)
         return table
     }
