@@ -43,7 +43,8 @@ enum AccountStore {
     private static func record(_ row: Row) -> AccountRecord {
         AccountRecord(
             id: row.int64(0), login: row.string(1), passwordHash: row.string(2),
-            role: Role(rawValue: row.string(3)) ?? .anonymous, isDisabled: row.string(4) == "disabled",
+            role: Role(rawValue: row.string(3)) ?? .anonymous,
+            isDisabled: row.string(4) == "disabled",
             mustResetPassword: row.bool(5))
     }
 

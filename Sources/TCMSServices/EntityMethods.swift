@@ -87,7 +87,8 @@ enum EntityMethods {
         ParamSpec("mobile", .string, required: true, "mobile number of the registering person"),
         ParamSpec("mobileProof", .string, required: true, "the proof sms.verify returned"),
         ParamSpec("regionType", .string, required: true, "domestic, hmt or foreign"),
-        ParamSpec("entityType", .string, "domestic only: enterprise, social_org, institution, other"),
+        ParamSpec(
+            "entityType", .string, "domestic only: enterprise, social_org, institution, other"),
         ParamSpec("name", .string, required: true, "the unit's full name"),
         ParamSpec("englishName", .string, "English name"),
         ParamSpec("shortName", .string, "short name"),

@@ -35,9 +35,9 @@ struct EntityRecord {
 
 /// The field checks of entity registration, shared by `entity.register` and the import.
 ///
-/// Required per kind: every entity gives name, legal representative's name and document
-/// number; domestic entities their entity type and unit nature, and all but `other` their USCC;
-/// Hong Kong, Macau, Taiwan and foreign units their unique identifier instead of a USCC.
+/// Every entity gives its name and its legal representative's name and document number.
+/// Domestic entities also give their entity type and unit nature, and all but `other` their
+/// USCC. Hong Kong, Macau, Taiwan and foreign units give their unique identifier instead.
 enum EntityValidation {
     static let registrationFields: Set<String> = [
         "login", "password", "mobile", "mobileProof", "regionType", "entityType", "name",

@@ -68,7 +68,7 @@ enum EntityStore {
         return database.lastInsertRowID
     }
 
-    /// The profile of the entity whose admin has login `login`.
+    /// Returns the profile of the entity whose admin account has `login`.
     static func profile(_ database: Database, login: String, masked: Bool) throws -> JSON? {
         try database.queryFirst(
             """
@@ -78,7 +78,9 @@ enum EntityStore {
     }
 
     static func profileJSON(_ row: Row, masked: Bool) -> JSON {
-        func optional(_ index: Int) -> JSON { row.optionalString(index).map { .string($0) } ?? .null }
+        func optional(_ index: Int) -> JSON {
+            row.optionalString(index).map { .string($0) } ?? .null
+        }
         let region = RegionType(rawValue: row.string(5))
         let type = row.optionalString(6).flatMap(EntityType.init(rawValue:))
         let nature = row.optionalString(10)

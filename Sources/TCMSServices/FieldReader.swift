@@ -43,7 +43,8 @@ struct FieldReader {
         guard let raw = value.stringValue else {
             report(
                 DomainViolation(
-                    reason: "wrong_type", message: "\(name) must be a string, not \(value.typeName).",
+                    reason: "wrong_type",
+                    message: "\(name) must be a string, not \(value.typeName).",
                     messageZh: "\(name) 应为字符串。"), name)
             return nil
         }
@@ -102,7 +103,8 @@ struct FieldReader {
             let codes = E.allCases.map(\.rawValue).joined(separator: ", ")
             report(
                 DomainViolation(
-                    reason: "invalid_code", message: "Invalid \(name) \(value): expected one of \(codes).",
+                    reason: "invalid_code",
+                    message: "Invalid \(name) \(value): expected one of \(codes).",
                     messageZh: "\(name) 的取值 \(value) 无效。"), name)
             return nil
         }
@@ -122,8 +124,9 @@ struct FieldReader {
     }
 
     /// Runs a domain check on a present field and reports its violation.
-    mutating func check<T>(_ name: String, _ value: String?, _ body: (String) throws(DomainViolation) -> T)
-        -> T?
+    mutating func check<T>(
+        _ name: String, _ value: String?, _ body: (String) throws(DomainViolation) -> T
+    ) -> T?
     {
         guard let value else { return nil }
         do throws(DomainViolation) {

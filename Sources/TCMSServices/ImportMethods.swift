@@ -50,7 +50,8 @@ enum ImportMethods {
     {
         MethodSpec(
             name,
-            summary: "Imports a batch of " + (kind == .person ? "natural persons" : "legal entities")
+            summary: "Imports a batch of "
+                + (kind == .person ? "natural persons" : "legal entities")
                 + " as JSON lines; each line is checked as registration checks it.",
             params: [
                 ParamSpec(
@@ -71,7 +72,8 @@ enum ImportMethods {
         let items = params["lines"]?.arrayValue ?? []
         guard items.count <= maxLinesPerCall else {
             throw RPCError.invalidParams(
-                "params.lines holds \(items.count) items; send at most \(maxLinesPerCall) per call",
+                "params.lines contains \(items.count) items; send at most \(maxLinesPerCall) "
+                    + "per call",
                 field: "params.lines", reason: "too_many_lines")
         }
         let now = environment.clock.now()

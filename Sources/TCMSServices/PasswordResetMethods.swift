@@ -77,8 +77,8 @@ enum PasswordResetMethods {
         let nowText = ChinaTime.timestamp(of: now)
 
         return try environment.store.write { database in
-            // One error for an unknown login, another number and a bad proof, so the call
-            // never tells whether a login exists or which number it has.
+            // One error for an unknown login, another number and a bad proof, so the reply
+            // does not reveal whether a login exists or which number it has.
             guard let account = try AccountStore.find(database, login: login),
                 try registeredMobile(database, accountID: account.id) == mobile
             else {
@@ -104,7 +104,7 @@ enum PasswordResetMethods {
         }
     }
 
-    /// The mobile number registered with the account's person or entity.
+    /// Returns the mobile number registered with the account's person or entity.
     private static func registeredMobile(_ database: Database, accountID: Int64) throws
         -> String?
     {

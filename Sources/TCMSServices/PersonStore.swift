@@ -68,7 +68,9 @@ enum PersonStore {
 
     /// One row selected with `columns` as the wire profile.
     static func profileJSON(_ row: Row, masked: Bool) -> JSON {
-        func optional(_ index: Int) -> JSON { row.optionalString(index).map { .string($0) } ?? .null }
+        func optional(_ index: Int) -> JSON {
+            row.optionalString(index).map { .string($0) } ?? .null
+        }
         let gender = row.optionalString(2).flatMap(Gender.init(rawValue:))
         let identity = IdentityType(rawValue: row.string(10))
         let document = DocumentType(rawValue: row.string(11))

@@ -71,7 +71,7 @@ enum ProfileUpdates {
             after: .object(JSONObject(changes.map { ($0.field, $0.json["after"]!) })), at: now)
     }
 
-    /// One page of the update records of a subject, newest first.
+    /// Returns one page of the update records of a subject, newest first.
     static func history(
         _ database: Database, kind: Kind, id: Int64, page: Int64, pageSize: Int64
     ) throws -> JSON {
@@ -99,7 +99,7 @@ enum ProfileUpdates {
         ]
     }
 
-    /// The id of the person or entity whose account has `login`.
+    /// Returns the id of the person or entity whose account has `login`.
     static func subjectID(_ database: Database, kind: Kind, login: String) throws -> Int64? {
         try database.queryFirst(
             """
@@ -108,8 +108,8 @@ enum ProfileUpdates {
             """, [AccountStore.key(login)]) { $0.int64(0) }
     }
 
-    /// The login whose profile the caller means: `params.login` for operators, the caller's
-    /// own otherwise; another user's login is refused.
+    /// Returns the login whose profile the caller means: `params.login` for operators, the
+    /// caller's own otherwise. Another user's login is rejected with `not_own_profile`.
     static func targetLogin(_ context: CallContext, _ params: Params) throws -> String {
         let caller = context.caller
         if let requested = params.string("login") {

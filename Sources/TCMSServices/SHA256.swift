@@ -52,7 +52,10 @@ enum SHA256 {
         }
 
         return state.flatMap { word in
-            [UInt8(word >> 24), UInt8(word >> 16 & 0xff), UInt8(word >> 8 & 0xff), UInt8(word & 0xff)]
+            [
+                UInt8(word >> 24), UInt8(word >> 16 & 0xff), UInt8(word >> 8 & 0xff),
+                UInt8(word & 0xff),
+            ]
         }
     }
 

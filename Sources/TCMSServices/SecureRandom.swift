@@ -14,7 +14,8 @@ enum SecureRandom {
     /// A string of `count` random decimal digits, such as a six-digit SMS code.
     static func digits(_ count: Int) -> String {
         var generator = SystemRandomNumberGenerator()
-        return String((0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+        let digits = (0..<count).map { _ in String(Int.random(in: 0...9, using: &generator)) }
+        return digits.joined()
     }
 }
 

@@ -59,8 +59,9 @@ enum ValidateMethods {
         var normalised: String?
         switch kind {
         case "documentNumber":
-            let type = documentType.flatMap { DocumentType(rawValue: $0) ?? DocumentType(label: $0) }
-                ?? .residentID
+            let type = documentType.flatMap {
+                DocumentType(rawValue: $0) ?? DocumentType(label: $0)
+            } ?? .residentID
             normalised = reader.check("value", value) { (text) throws(DomainViolation) in
                 try DocumentNumber(type: type, input: text, today: today).value
             }

@@ -135,7 +135,8 @@ func runImport(_ arguments: ArraySlice<String>, environment: [String: String]) t
         throw UsageError(description: "expected persons|entities and FILE.jsonl")
     }
     guard ImportCommand.kinds.contains(parsed.operands[0]) else {
-        throw UsageError(description: "unknown kind \(parsed.operands[0]); expected persons or entities")
+        throw UsageError(
+            description: "unknown kind \(parsed.operands[0]); expected persons or entities")
     }
     let socket = DefaultPaths.clientSocketPath(
         flag: parsed.options["--socket"], environment: environment)

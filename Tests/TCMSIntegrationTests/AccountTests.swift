@@ -31,8 +31,8 @@ final class AccountTests: XCTestCase {
         let daemon = try DaemonProcess(self)
         let client = try RawClient(path: daemon.socketPath)
         try client.write(
-            #"{"jsonrpc":"2.0","id":1,"method":"account.checkLoginName","params":{"login":"free_one"}}"#
-                + "\n")
+            #"{"jsonrpc":"2.0","id":1,"method":"account.checkLoginName","#
+                + #""params":{"login":"free_one"}}"# + "\n")
         let line = String(decoding: try client.readLine()!, as: UTF8.self)
         XCTAssertTrue(line.contains(#""allowed":true"#), line)
         XCTAssertTrue(line.contains(#""available":true"#), line)
@@ -55,7 +55,8 @@ final class AccountTests: XCTestCase {
             ("abcdef1!", "medium", "中"), ("Abcdefgh1!xy", "strong", "强"),
         ]
         for (password, strength, label) in cases {
-            let reply = try client.result("account.passwordStrength", ["password": .string(password)])
+            let reply = try client.result(
+                "account.passwordStrength", ["password": .string(password)])
             XCTAssertEqual(reply["strength"]?.stringValue, strength, password)
             XCTAssertEqual(reply["strengthLabel"]?.stringValue, label, password)
             XCTAssertEqual(reply["meetsRule"], .bool(strength != "weak"), password)
@@ -217,7 +218,7 @@ final class AccountTests: XCTestCase {
         XCTAssertEqual(try daemon.text("SELECT password_hash FROM accounts"), hashBefore)
     }
 
-    func testForcedResetIsReportedAtLoginUntilPasswordChanges() throws {
+    func testForcedResetFlagUntilPasswordChange() throws {
         let daemon = try DaemonProcess(self)
         try daemon.registerPerson(
             login: "chen_jing", documentNumber: sampleResidentIDs[0], mobiles: MobileNumbers())

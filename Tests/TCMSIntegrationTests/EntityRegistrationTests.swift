@@ -27,7 +27,8 @@ final class EntityRegistrationTests: XCTestCase {
             fields["nature"] = "180"
         case ("domestic", let type?):
             fields["entityType"] = .string(type)
-            fields["nature"] = type == "social_org" ? "030" : (type == "institution" ? "021" : "150")
+            let natures = ["social_org": "030", "institution": "021"]
+            fields["nature"] = .string(natures[type] ?? "150")
             fields["uscc"] = "9135010219WXHW6N5T"
         default:
             fields["uniqueId"] = "HK0400-2231"
@@ -40,8 +41,8 @@ final class EntityRegistrationTests: XCTestCase {
         let mobile = mobiles.make()
         let proof = try daemon.proveMobile(mobile)
         var params: [String: JSON] = [
-            "login": .string("unit_\(logins)"), "password": "Unit-2026#ok", "mobile": .string(mobile),
-            "mobileProof": .string(proof),
+            "login": .string("unit_\(logins)"), "password": "Unit-2026#ok",
+            "mobile": .string(mobile), "mobileProof": .string(proof),
         ]
         params.merge(fields) { $1 }
         let object = JSONObject(params.filter { !$0.value.isNull }.map { ($0.key, $0.value) })
@@ -136,7 +137,8 @@ final class EntityRegistrationTests: XCTestCase {
         let old = try register(fields)
         XCTAssertEqual(old.errorReasons, ["first_generation_id"])
         XCTAssertEqual(old.errorFields, ["params.legalRepDocumentNumber"])
-        XCTAssertTrue(old["error"]?["message"]?.stringValue?.contains("350102198711234562") ?? false)
+        let message = old["error"]?["message"]?.stringValue ?? ""
+        XCTAssertTrue(message.contains("350102198711234562"), message)
 
         fields["legalRepDocumentNumber"] = "350102871323456"
         XCTAssertEqual(try register(fields).errorReasons, ["invalid_birth_date"])
@@ -149,7 +151,8 @@ final class EntityRegistrationTests: XCTestCase {
     }
 
     func testNameAndUSCCAreUnique() throws {
-        XCTAssertNotNil(try register(requiredFields(region: "domestic", type: "enterprise"))["result"])
+        let enterprise = requiredFields(region: "domestic", type: "enterprise")
+        XCTAssertNotNil(try register(enterprise)["result"])
 
         var sameName = requiredFields(region: "domestic", type: "enterprise")
         sameName["uscc"] = "91420111NW0L6AXDXK"
@@ -181,7 +184,8 @@ final class EntityRegistrationTests: XCTestCase {
     }
 
     func testProfileIsMaskedForOthers() throws {
-        XCTAssertNotNil(try register(requiredFields(region: "domestic", type: "enterprise"))["result"])
+        let enterprise = requiredFields(region: "domestic", type: "enterprise")
+        XCTAssertNotNil(try register(enterprise)["result"])
         try daemon.registerPerson(
             login: "wang_fang", documentNumber: "320106199912312154", mobiles: mobiles)
 

@@ -36,7 +36,9 @@ extension JSON {
     /// The fields named by a validation error.
     var errorFields: [String] {
         let details = self["error"]?["data"]?["errors"]?.arrayValue ?? []
-        if details.isEmpty { return self["error"]?["data"]?["field"]?.stringValue.map { [$0] } ?? [] }
+        if details.isEmpty {
+            return self["error"]?["data"]?["field"]?.stringValue.map { [$0] } ?? []
+        }
         return details.compactMap { $0["field"]?.stringValue }
     }
 
@@ -49,14 +51,14 @@ extension JSON {
 }
 
 extension DaemonProcess {
-    /// The number of rows of `table`, read straight from the daemon's database file.
+    /// Counts the rows of `table`, reading straight from the daemon's database file.
     func count(_ table: String, where condition: String = "1") throws -> Int64 {
         let database = try Database(path: stateDirectory + "/tcms.sqlite", mode: .readOnly)
         defer { try? database.close() }
         return try database.scalarInt("SELECT count(*) FROM \(table) WHERE \(condition)")
     }
 
-    /// One text column of the first matching row.
+    /// Reads one text column of the first matching row.
     func text(_ sql: String) throws -> String? {
         let database = try Database(path: stateDirectory + "/tcms.sqlite", mode: .readOnly)
         defer { try? database.close() }
@@ -74,7 +76,7 @@ extension DaemonProcess {
         return verified["mobileProof"]?.stringValue ?? ""
     }
 
-    /// The six digits of the newest outbox message to `mobile`.
+    /// Returns the six digits of the newest outbox message to `mobile`.
     func latestCode(_ mobile: String) throws -> String {
         let client = try RawClient(path: socketPath)
         let outbox = try client.result("sms.outbox", ["mobile": .string(mobile), "limit": 1])
@@ -103,7 +105,8 @@ final class TestClock {
 
     private func write() {
         let formatter = ISO8601DateFormatter()
-        try! (formatter.string(from: now) + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let text = formatter.string(from: now) + "\n"
+        try! text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 }
 

@@ -36,7 +36,7 @@ final class ImportTests: XCTestCase {
                 .utf8)
     }
 
-    func testFixtureFilesImportInWholeAndPasswordsLogIn() throws {
+    func testFixtureFilesImportInWhole() throws {
         let daemon = try DaemonProcess(self)
         let persons = try runImport(daemon, "persons", fixtureDirectory + "/persons.jsonl")
         XCTAssertEqual(persons.status, 0, persons.stdout + persons.stderr)
@@ -66,7 +66,7 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(try daemon.count("persons"), 2000)
     }
 
-    func testBrokenLinesAreReportedByNumberAndGoodOnesStored() throws {
+    func testBrokenLinesReportedByNumber() throws {
         let daemon = try DaemonProcess(self)
         let hash = try PasswordHasher.hash("Hashed-2026!")
         var badUTF8 = personLine("bad_bytes", "110101199210093814")

@@ -22,8 +22,8 @@ final class PersonRegistrationTests: XCTestCase {
         return try RawClient(path: daemon.socketPath).call("person.register", params)
     }
 
-    /// Asserts a refusal with `reason` on `field` and that no person or account was stored.
-    private func assertRefused(
+    /// Asserts a rejection with `reason` on `field` and that no person or account was stored.
+    private func assertRejected(
         _ reply: JSON, _ reason: String, field: String = "params.documentNumber",
         file: StaticString = #filePath, line: UInt = #line
     ) throws {
@@ -38,7 +38,7 @@ final class PersonRegistrationTests: XCTestCase {
 
     private var storedBefore: Int64 = 0
 
-    func testLowerCaseXIsStoredUpperCaseAndDuplicateRefused() throws {
+    func testLowerCaseXNormalisedAndDuplicate() throws {
         let first = try register("lin_xiaomei")
         XCTAssertEqual(first["result"]?["documentNumber"], "35010219871123006X")
         XCTAssertEqual(first["result"]?["verificationStatus"], "verified")
@@ -54,7 +54,7 @@ final class PersonRegistrationTests: XCTestCase {
 
     func testWrongCheckCharacterIsNamed() throws {
         let reply = try register("lin_xiaomei", ["documentNumber": "350102198711230060"])
-        try assertRefused(reply, "invalid_check_character")
+        try assertRejected(reply, "invalid_check_character")
         XCTAssertTrue(reply["error"]?["message"]?.stringValue?.contains("check character") ?? false)
     }
 
@@ -75,21 +75,21 @@ final class PersonRegistrationTests: XCTestCase {
         XCTAssertEqual(try daemon.count("persons"), 5)
     }
 
-    func testBirthDatesThatDoNotExistAreRefusedByDate() throws {
-        let refused = [
+    func testImpossibleBirthDatesRejected() throws {
+        let impossible = [
             "320106190002292157", "320106202302292154", "320106200002302155", "320106198504312150",
             "320106198500002155", "320106198513002154", "320106198501002157", "320106198501322150",
             withCheckCharacter("32010620260302215"),
         ]
-        for number in refused {
+        for number in impossible {
             let reply = try register("person_x", ["documentNumber": .string(number),
                                                   "birthDate": nil, "gender": nil])
-            try assertRefused(reply, "invalid_birth_date")
+            try assertRejected(reply, "invalid_birth_date")
             XCTAssertFalse(reply.errorReasons.contains("invalid_check_character"), number)
         }
     }
 
-    func testFirstGenerationNumbersAreRefused() throws {
+    func testFirstGenerationNumbersRejected() throws {
         let cases: [(String, String)] = [
             ("ABCDEFGHIJKLMNO", "invalid_format"), ("35010287112345X", "invalid_format"),
             ("350102871323456", "invalid_birth_date"), ("350102871123456", "first_generation_id"),
@@ -97,7 +97,7 @@ final class PersonRegistrationTests: XCTestCase {
         for (number, reason) in cases {
             let reply = try register("person_x", ["documentNumber": .string(number),
                                                   "birthDate": nil, "gender": nil])
-            try assertRefused(reply, reason)
+            try assertRejected(reply, reason)
         }
         let old = try register("person_x", ["documentNumber": "350102871123456", "birthDate": nil,
                                             "gender": nil])
@@ -115,7 +115,7 @@ final class PersonRegistrationTests: XCTestCase {
         let never = try register(
             "never_was", ["documentNumber": "119901197504190428", "birthDate": nil,
                           "gender": nil])
-        try assertRefused(never, "unknown_address_code")
+        try assertRejected(never, "unknown_address_code")
     }
 
     func testResidencePermitNumbersAreResidentIDs() throws {
@@ -157,7 +157,7 @@ final class PersonRegistrationTests: XCTestCase {
                 "permit_bad",
                 ["identityType": "hmt", "documentType": .string(type),
                  "documentNumber": .string(number)])
-            try assertRefused(reply, "invalid_format")
+            try assertRejected(reply, "invalid_format")
         }
     }
 
@@ -188,7 +188,7 @@ final class PersonRegistrationTests: XCTestCase {
 
     func testResidentIDNeedsValidityStart() throws {
         let reply = try register("lin_xiaomei", ["documentValidFrom": nil])
-        try assertRefused(reply, "missing_field", field: "params.documentValidFrom")
+        try assertRejected(reply, "missing_field", field: "params.documentValidFrom")
     }
 
     func testExpiredDocumentIsSavedButNotVerified() throws {
@@ -203,12 +203,12 @@ final class PersonRegistrationTests: XCTestCase {
 
     func testBirthDateAndGenderMustAgreeWithNumber() throws {
         let reply = try register("lin_xiaomei", ["birthDate": "1987-11-24", "gender": "male"])
-        try assertRefused(reply, "birth_date_mismatch", field: "params.birthDate")
+        try assertRejected(reply, "birth_date_mismatch", field: "params.birthDate")
         XCTAssertTrue(reply.errorReasons.contains("gender_mismatch"))
         XCTAssertTrue(reply.errorFields.contains("params.gender"))
     }
 
-    func testEveryBlankOrMalformedFieldIsNamedAtOnce() throws {
+    func testAllBadFieldsNamedAtOnce() throws {
         let reply = try register(
             "x", ["password": "short", "name": "", "mobile": "12345", "email": "not-mail",
                   "identityType": "martian", "documentNumber": "", "birthDate": "1987-13-01"])
@@ -258,7 +258,7 @@ final class PersonRegistrationTests: XCTestCase {
         XCTAssertEqual(try daemon.count("persons"), 0)
     }
 
-    func testProofIsBoundToItsNumberAndUsedOnce() throws {
+    func testProofBoundToNumberUsedOnce() throws {
         let mobile = mobiles.make()
         let proof = try daemon.proveMobile(mobile)
         let client = try RawClient(path: daemon.socketPath)

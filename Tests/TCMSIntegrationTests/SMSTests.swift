@@ -23,7 +23,7 @@ final class SMSTests: XCTestCase {
             "sms.verify", ["mobile": .string(mobile), "purpose": "register", "code": .string(code)])
     }
 
-    func testSendPutsSixDigitCodeInOutboxAndStoresOnlyDigest() throws {
+    func testSendStoresOnlyCodeDigest() throws {
         let daemon = try startDaemon()
         let client = try RawClient(path: daemon.socketPath)
         let sent = try send(client)
@@ -49,7 +49,7 @@ final class SMSTests: XCTestCase {
         XCTAssertEqual(try verify(client, code).errorReason, "no_code_sent")
     }
 
-    func testSecondSendWithinAMinuteIsRefused() throws {
+    func testResendWithinMinuteRejected() throws {
         let daemon = try startDaemon()
         let client = try RawClient(path: daemon.socketPath)
         XCTAssertNotNil(try send(client)["result"])
@@ -95,7 +95,8 @@ final class SMSTests: XCTestCase {
         for remaining in [4, 3, 2, 1] {
             let reply = try verify(client, wrong)
             XCTAssertEqual(reply.errorReason, "wrong_code")
-            XCTAssertTrue(reply["error"]?["message"]?.stringValue?.contains("\(remaining)") ?? false)
+            let message = reply["error"]?["message"]?.stringValue ?? ""
+            XCTAssertTrue(message.contains("\(remaining) attempts left"), message)
         }
         XCTAssertEqual(try verify(client, wrong).errorReason, "too_many_attempts")
         XCTAssertEqual(try verify(client, code).errorReason, "too_many_attempts")

@@ -140,9 +140,9 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(try second.result("session.whoami")["authenticated"], .bool(false))
 
         let third = try RawClient(path: daemon.socketPath)
-        let refused = try third.call("session.resume", ["token": token])
-        XCTAssertEqual(refused.errorCode, 1006)
-        XCTAssertEqual(refused.errorReason, "session_invalid")
+        let rejected = try third.call("session.resume", ["token": token])
+        XCTAssertEqual(rejected.errorCode, 1006)
+        XCTAssertEqual(rejected.errorReason, "session_invalid")
     }
 
     func testSessionExpiresAfterEightHours() throws {
@@ -155,8 +155,8 @@ final class SessionTests: XCTestCase {
             "session.login", ["login": "lin_xiaomei", "password": "Secret-2026!"])["token"]!
 
         clock.advance(by: 8 * 3600 - 60)
-        XCTAssertNotNil(
-            try RawClient(path: daemon.socketPath).call("session.resume", ["token": token])["result"])
+        let early = try RawClient(path: daemon.socketPath).call("session.resume", ["token": token])
+        XCTAssertNotNil(early["result"])
         clock.advance(by: 120)
         XCTAssertEqual(
             try RawClient(path: daemon.socketPath).call("session.resume", ["token": token])
