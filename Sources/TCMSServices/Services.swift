@@ -14,18 +14,28 @@ public enum Services {
             SystemMethods.specs(store: environment.store, statistics: statistics) {
                 discovery.document
             })
-        table.register(SessionMethods.specs(environment: environment))
-        table.register(AccountMethods.specs(environment: environment))
-        table.register(PasswordResetMethods.specs(environment: environment))
-        table.register(SMSMethods.specs(environment: environment))
-        table.register(PersonMethods.specs(environment: environment))
-        table.register(EntityMethods.specs(environment: environment))
-        table.register(ImportMethods.specs(environment: environment))
-        table.register(ProfileMethods.specs(environment: environment))
-        table.register(ValidateMethods.specs(environment: environment))
+        let identity = SessionMethods.specs(environment: environment)
+            + AccountMethods.specs(environment: environment)
+            + PasswordResetMethods.specs(environment: environment)
+            + SMSMethods.specs(environment: environment)
+            + PersonMethods.specs(environment: environment)
+            + EntityMethods.specs(environment: environment)
+            + ImportMethods.specs(environment: environment)
+            + ProfileMethods.specs(environment: environment)
+            + ValidateMethods.specs(environment: environment)
+        for spec in identity {
+            table.register(
+                sessionUnchecked.contains(spec.name)
+                    ? spec : SessionGuard.guarded(spec, environment: environment))
+        }
         discovery.document = OpenRPCDocument.build(table: table, version: ProductVersion.current)
         return table
     }
+
+    /// Methods that start or end a session themselves, so a dead session must not block them.
+    private static let sessionUnchecked: Set<String> = [
+        "session.login", "session.resume", "session.logout",
+    ]
 }
 
 /// Holds the discovery document, built once after the table is complete.

@@ -198,4 +198,35 @@ final class SessionTests: XCTestCase {
         let reply = try RawClient(path: daemon.socketPath).call("session.logout")
         XCTAssertEqual(reply.errorCode, 1003)
     }
+
+    func testDisablingAccountEndsOpenConnectionSession() throws {
+        let daemon = try DaemonProcess(self)
+        try daemon.registerPerson(
+            login: "lin_xiaomei", documentNumber: sampleResidentIDs[0], mobiles: MobileNumbers())
+        let client = try RawClient(path: daemon.socketPath)
+        _ = try client.result(
+            "session.login", ["login": "lin_xiaomei", "password": "Secret-2026!"])
+        XCTAssertNotNil(try client.call("person.get")["result"])
+
+        _ = try RawClient(path: daemon.socketPath).result(
+            "account.disable", ["login": "lin_xiaomei"])
+        let reply = try client.call("person.get")
+        XCTAssertEqual(reply.errorCode, 1006)
+        XCTAssertEqual(reply.errorReason, "session_invalid")
+        XCTAssertEqual(try client.result("session.whoami")["role"], "operator")
+    }
+
+    func testLogoutElsewhereEndsSessionOnThisConnection() throws {
+        let daemon = try DaemonProcess(self)
+        try daemon.registerPerson(
+            login: "lin_xiaomei", documentNumber: sampleResidentIDs[0], mobiles: MobileNumbers())
+        let first = try RawClient(path: daemon.socketPath)
+        let token = try first.result(
+            "session.login", ["login": "lin_xiaomei", "password": "Secret-2026!"])["token"]!
+        let second = try RawClient(path: daemon.socketPath)
+        _ = try second.result("session.resume", ["token": token])
+        _ = try second.result("session.logout")
+
+        XCTAssertEqual(try first.call("person.get").errorReason, "session_invalid")
+    }
 }
