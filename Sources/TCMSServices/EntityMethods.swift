@@ -61,12 +61,17 @@ enum EntityMethods {
                 errors: ["entity_not_found"]
             ) { context, params in
                 let caller = context.caller
-                guard let login = params.string("login") ?? caller.login else {
+                var ownLogin = caller.login
+                if caller.role == .mainAgent {
+                    ownLogin = try environment.store.read { database in
+                        try ProfileUpdates.entityLogin(database, context, Params([:]))
+                    }
+                }
+                guard let login = params.string("login") ?? ownLogin else {
                     throw RPCError.invalidParams(
                         "params.login is missing", field: "params.login", reason: "missing_param")
                 }
-                let own = caller.login.map { AccountStore.key($0) == AccountStore.key(login) }
-                    ?? false
+                let own = ownLogin.map { AccountStore.key($0) == AccountStore.key(login) } ?? false
                 let masked = !(own || caller.role == .operator)
                 guard let profile = try environment.store.read({
                     try EntityStore.profile($0, login: login, masked: masked)

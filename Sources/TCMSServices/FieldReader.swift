@@ -80,7 +80,8 @@ struct FieldReader {
 
     static func missing(_ name: String) -> DomainViolation {
         DomainViolation(
-            reason: "missing_field", message: "\(name) is required.", messageZh: "\(name) 为必填项。")
+            reason: "missing_field", message: "\(name) is required.",
+            messageZh: "\(name) 为必填项。")
     }
 
     /// Reports `not_applicable` when `name` is given although this kind of record has no such

@@ -32,7 +32,7 @@ enum ProfileMethods {
                     ParamSpec($0.field, .string, "new value")
                 },
                 result: "{changes: [{field, before, after}], profile}",
-                roles: [.person, .handler, .operator], writes: true,
+                roles: [.person, .handler, .mainAgent, .operator], writes: true,
                 errors: ["not_own_profile", "person_not_found", "invalid_email", "invalid_date"]
             ) { context, params in
                 try update(.person, environment, context, params)
@@ -46,7 +46,7 @@ enum ProfileMethods {
                     ParamSpec($0.field, .string, "new value")
                 } + [ParamSpec("otherInfo", .object, "other info, replaced as a whole")],
                 result: "{changes: [{field, before, after}], profile}",
-                roles: [.entityAdmin, .operator], writes: true,
+                roles: [.entityAdmin, .mainAgent, .operator], writes: true,
                 errors: ["not_own_profile", "entity_not_found", "invalid_code",
                          "invalid_postcode", "invalid_email"]
             ) { context, params in
@@ -54,9 +54,9 @@ enum ProfileMethods {
             },
 
             history("person.history", kind: .person, environment: environment,
-                    roles: [.person, .handler, .operator]),
+                    roles: [.person, .handler, .mainAgent, .operator]),
             history("entity.history", kind: .entity, environment: environment,
-                    roles: [.entityAdmin, .operator]),
+                    roles: [.entityAdmin, .mainAgent, .operator]),
         ]
     }
 
@@ -73,7 +73,7 @@ enum ProfileMethods {
             result: "{items: [{at, role, roleLabel, login, changes}], total, page, pages}",
             roles: roles, errors: ["not_own_profile", "\(kind.rawValue)_not_found"]
         ) { context, params in
-            let login = try ProfileUpdates.targetLogin(context, params)
+            let login = try targetLogin(kind, environment, context, params)
             return try environment.store.read { database in
                 guard let id = try ProfileUpdates.subjectID(database, kind: kind, login: login)
                 else {
@@ -86,7 +86,19 @@ enum ProfileMethods {
         }
     }
 
-    private static func notFound(_ kind: ProfileUpdates.Kind, _ login: String) -> RPCError {
+    /// Returns the login of the profile meant: for entities the one the caller acts for, which
+    /// for a main agent is the entity that named them.
+    private static func targetLogin(
+        _ kind: ProfileUpdates.Kind, _ environment: ServiceEnvironment, _ context: CallContext,
+        _ params: Params
+    ) throws -> String {
+        guard kind == .entity else { return try ProfileUpdates.targetLogin(context, params) }
+        return try environment.store.read { database in
+            try ProfileUpdates.entityLogin(database, context, params)
+        }
+    }
+
+    static func notFound(_ kind: ProfileUpdates.Kind, _ login: String) -> RPCError {
         RPCError(
             code: RPCErrorCode.notFound, reason: "\(kind.rawValue)_not_found",
             message: "No \(kind == .person ? "natural person" : "legal entity") has the login "
@@ -99,7 +111,7 @@ enum ProfileMethods {
         _ kind: ProfileUpdates.Kind, _ environment: ServiceEnvironment, _ context: CallContext,
         _ params: Params
     ) throws -> JSON {
-        let login = try ProfileUpdates.targetLogin(context, params)
+        let login = try targetLogin(kind, environment, context, params)
         var reader = FieldReader(params.object, prefix: "params.")
         var requested: [(field: String, column: String, value: String?)] = []
         let fields = kind == .person ? personFields : entityFields

@@ -19,7 +19,7 @@ struct FieldChange {
     }
 }
 
-/// Profile edits of persons and entities and their update records (信息更新记录): each edit
+/// Profile edits of persons and entities and their update records (信息更新记录). Each edit
 /// updates the row, keeps one record with who, when and the fields changed, and writes one
 /// audit record, all in one transaction.
 enum ProfileUpdates {
@@ -46,7 +46,7 @@ enum ProfileUpdates {
         }
     }
 
-    /// Stores `changes` and their update record; does nothing when there are none.
+    /// Stores `changes` and their update record, or does nothing when there are none.
     static func apply(
         _ database: Database, kind: Kind, id: Int64, changes: [FieldChange], context: CallContext,
         now: Date
@@ -125,6 +125,41 @@ enum ProfileUpdates {
         guard let login = caller.login else {
             throw RPCError.invalidParams(
                 "params.login is missing", field: "params.login", reason: "missing_param")
+        }
+        return login
+    }
+
+    /// Returns the admin login of the entity the caller acts for: the caller's own entity for
+    /// an entity admin, the entity that named the caller for a main agent, and `params.login`
+    /// for operators.
+    static func entityLogin(_ database: Database, _ context: CallContext, _ params: Params)
+        throws -> String
+    {
+        let caller = context.caller
+        guard caller.role == .mainAgent, let agent = caller.login else {
+            return try targetLogin(context, params)
+        }
+        let login = try database.queryFirst(
+            """
+            SELECT admin.login FROM main_agents m
+            JOIN accounts agent ON agent.id = m.person_account_id
+            JOIN entities e ON e.id = m.entity_id
+            JOIN accounts admin ON admin.id = e.account_id
+            WHERE agent.login_key = ?
+            """, [AccountStore.key(agent)]) { $0.string(0) }
+        guard let login else {
+            throw RPCError(
+                code: RPCErrorCode.notFound, reason: "entity_not_found",
+                message: "The caller is no entity's main agent",
+                messageZh: "当前用户不是任何单位的主代办人")
+        }
+        if let requested = params.string("login"),
+            AccountStore.key(requested) != AccountStore.key(login)
+        {
+            throw RPCError(
+                code: RPCErrorCode.forbidden, reason: "not_own_profile",
+                message: "A main agent acts only for the entity that named them",
+                messageZh: "主代办人只能代表本单位", field: "params.login")
         }
         return login
     }

@@ -23,6 +23,7 @@ public enum Services {
             + ImportMethods.specs(environment: environment)
             + ProfileMethods.specs(environment: environment)
             + ValidateMethods.specs(environment: environment)
+            + MainAgentMethods.specs(environment: environment)
         for spec in identity {
             table.register(
                 sessionUnchecked.contains(spec.name)

@@ -175,7 +175,8 @@ final class EntityRegistrationTests: XCTestCase {
         let client = try RawClient(path: daemon.socketPath)
 
         let taken = try client.result(
-            "entity.checkName", ["name": "宁德青云（福建）新材料有限公司", "uscc": "9135010219wxhw6n5t"])
+            "entity.checkName",
+            ["name": "宁德青云（福建）新材料有限公司", "uscc": "9135010219wxhw6n5t"])
         XCTAssertEqual(taken["exists"], .bool(true))
         XCTAssertEqual(taken["usccExists"], .bool(true))
         let free = try client.result("entity.checkName", ["name": "福建青岚环保科技有限公司"])

@@ -30,7 +30,8 @@ final class ImportTests: XCTestCase {
 
     private func personLine(_ login: String, _ number: String, extra: String = "") -> [UInt8] {
         Array(
-            (#"{"login":"\#(login)","password":"Tcms-2026-ok!","name":"测试","mobile":"13900001111","#
+            (#"{"login":"\#(login)","password":"Tcms-2026-ok!","name":"测试","#
+                + #""mobile":"13900001111","#
                 + #""identityType":"mainland","documentType":"resident_id","#
                 + #""documentNumber":"\#(number)","documentValidFrom":"2020-01-01"\#(extra)}"#)
                 .utf8)
