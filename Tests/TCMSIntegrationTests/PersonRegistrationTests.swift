@@ -321,6 +321,27 @@ final class PersonRegistrationTests: XCTestCase {
         XCTAssertFalse(daemon.log.contains("35010219871123006X"))
     }
 
+    func testDebugLogNeverShowsFullNumbers() throws {
+        let logged = try DaemonProcess(self, config: "log_level = debug\n")
+        let mobile = "13912345678"
+        let proof = try logged.proveMobile(mobile)
+        let client = try RawClient(path: logged.socketPath)
+        _ = try client.result(
+            "person.register", personParams(login: "lin_xiaomei", mobile: mobile, proof: proof))
+        _ = try client.call(
+            "person.register", personParams(login: "lin_again", mobile: mobile, proof: proof))
+        _ = try client.call("session.login", ["login": "lin_xiaomei", "password": "wrong"])
+        _ = try client.call(
+            "validate.field", ["kind": "documentNumber", "value": "350102198711230060"])
+        _ = try client.result("person.get", ["login": "lin_xiaomei"])
+
+        let log = logged.log
+        XCTAssertTrue(log.contains("request served"), log)
+        for secret in ["35010219871123006X", "350102198711230060", mobile] {
+            XCTAssertFalse(log.contains(secret), secret)
+        }
+    }
+
     func testDatesDoNotMoveWithProcessTimeZone() throws {
         for zone in ["UTC", "Asia/Shanghai", nil] {
             let directory = makeTemporaryDirectory(self)
