@@ -123,7 +123,13 @@ enum SessionMethods {
             password, against: account?.passwordHash ?? PasswordHasher.dummyHash)
 
         let outcome: Outcome = try environment.store.write { database in
-            if let (reason, until) = lock {
+            // The lock is read again inside the transaction, because failures of concurrent
+            // attempts may have locked the name or peer while this one was hashing.
+            let peerLock = try LoginThrottle.lockedUntil(database, .peerUID, peerKey, now: now)
+                .map { ("peer_locked", $0) }
+            let loginLock = try LoginThrottle.lockedUntil(database, .login, loginKey, now: now)
+                .map { ("login_locked", $0) }
+            if let (reason, until) = lock ?? peerLock ?? loginLock {
                 try AuditLog.record(
                     database, context: context, subject: "login:\(loginKey)",
                     after: ["result": .string(reason)], at: now)

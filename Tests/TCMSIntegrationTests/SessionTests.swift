@@ -229,4 +229,35 @@ final class SessionTests: XCTestCase {
 
         XCTAssertEqual(try first.call("person.get").errorReason, "session_invalid")
     }
+
+    func testConcurrentGuessesStopAtTheLimit() throws {
+        let daemon = try daemonWithAccount()
+        let socketPath = daemon.socketPath
+        let replies = ReplyBox()
+        DispatchQueue.concurrentPerform(iterations: 12) { index in
+            let params: JSON = ["login": "lin_xiaomei", "password": .string("Wrong-\(index)!")]
+            guard let client = try? RawClient(path: socketPath),
+                let reply = try? client.call("session.login", params)
+            else { return }
+            replies.append(reply.errorReason ?? "none")
+        }
+        XCTAssertEqual(replies.values.count, 12)
+        XCTAssertEqual(replies.values.filter { $0 == "login_failed" }.count, 5, "\(replies.values)")
+        XCTAssertEqual(
+            try daemon.count(
+                "login_throttle", where: "scope = 'login' AND locked_until IS NOT NULL"), 1)
+    }
+}
+
+/// Replies collected from concurrent calls.
+private final class ReplyBox: @unchecked Sendable {
+    // Unchecked because `values` is guarded by `lock`.
+    private var collected: [String] = []
+    private let lock = NSLock()
+
+    var values: [String] { lock.withLock { collected } }
+
+    func append(_ value: String) {
+        lock.withLock { collected.append(value) }
+    }
 }
