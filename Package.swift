@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(name: "TCMSDomainTests", dependencies: ["TCMSDomain"]),
         .testTarget(name: "TCMSStorageTests", dependencies: ["TCMSStorage"]),
         .testTarget(name: "TCMSRPCTests", dependencies: ["TCMSRPC", "TCMSJSON"]),
+        .testTarget(name: "TCMSServicesTests", dependencies: ["TCMSServices"]),
         .testTarget(name: "TCMSTerminalTests", dependencies: ["TCMSTerminal"]),
         .testTarget(
             name: "TCMSIntegrationTests",

@@ -14,6 +14,9 @@ public enum Services {
             SystemMethods.specs(store: environment.store, statistics: statistics) {
                 discovery.document
             })
+        // The dummy hash is made now, so the first login with an unknown name costs one hash
+        // like every other failed login, not two.
+        _ = PasswordHasher.dummyHash
         let identity = SessionMethods.specs(environment: environment)
             + AccountMethods.specs(environment: environment)
             + PasswordResetMethods.specs(environment: environment)
