@@ -1,5 +1,6 @@
 /// Tables of accounts, sessions, login throttling, mobile verification codes, the notifier
-/// outbox, natural persons, legal entities, main agents and profile update records.
+/// outbox, natural persons, legal entities, main agents, profile update records and uploaded
+/// proof material.
 ///
 /// Secrets are stored only as hashes: passwords as yescrypt strings, session tokens, codes and
 /// mobile proofs as SHA-256 hex digests. Logins are unique regardless of letter case through
@@ -147,5 +148,26 @@ enum IdentitySchema {
             changes TEXT NOT NULL
         ) STRICT;
         CREATE INDEX profile_updates_by_subject ON profile_updates (subject_kind, subject_id, id);
+
+        CREATE TABLE materials (
+            id INTEGER PRIMARY KEY,
+            subject_kind TEXT NOT NULL CHECK (subject_kind IN ('person', 'entity')),
+            subject_id INTEGER NOT NULL,
+            uploaded_by INTEGER NOT NULL REFERENCES accounts (id),
+            description TEXT NOT NULL,
+            declared_size INTEGER NOT NULL CHECK (declared_size > 0),
+            declared_sha256 TEXT NOT NULL CHECK (length(declared_sha256) = 64),
+            received_bytes INTEGER NOT NULL DEFAULT 0 CHECK (received_bytes >= 0),
+            status TEXT NOT NULL
+                CHECK (status IN ('uploading', 'submitted', 'approved', 'rejected')),
+            review_reason TEXT,
+            reviewed_by TEXT,
+            reviewed_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (received_bytes <= declared_size),
+            CHECK (status != 'rejected' OR review_reason IS NOT NULL)
+        ) STRICT;
+        CREATE INDEX materials_by_status ON materials (status, id);
         """
 }

@@ -16,7 +16,12 @@ enum SHA256 {
 
     /// The digest of the UTF-8 bytes of `text`, as 64 lower-case hex characters.
     static func hex(_ text: String) -> String {
-        digest(Array(text.utf8)).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        hex(bytes: Array(text.utf8))
+    }
+
+    /// The digest of `bytes`, as 64 lower-case hex characters.
+    static func hex(bytes: [UInt8]) -> String {
+        digest(bytes).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
     }
 
     /// The 32-byte digest of `message`.

@@ -27,6 +27,7 @@ public enum Services {
             + ProfileMethods.specs(environment: environment)
             + ValidateMethods.specs(environment: environment)
             + MainAgentMethods.specs(environment: environment)
+            + MaterialMethods.specs(environment: environment)
         for spec in identity {
             table.register(
                 sessionUnchecked.contains(spec.name)
