@@ -181,4 +181,38 @@ final class MaterialTests: XCTestCase {
                 .errorReason, "already_verified")
         XCTAssertEqual(try daemon.count("materials"), 1)
     }
+
+    func testConcurrentReviewsOnlyFirstWins() throws {
+        let holder = try loggedIn("ada_lin", "Secret-2026!")
+        let (id, _) = try upload(holder, Array(scan.prefix(1000)))
+        let socketPath = daemon.socketPath
+        let outcomes = OutcomeBox()
+        DispatchQueue.concurrentPerform(iterations: 10) { index in
+            guard let client = try? RawClient(path: socketPath),
+                (try? client.call(
+                    "session.login", ["login": "reviewer_li", "password": "Review-2026!"])) != nil
+            else { return }
+            let params: JSON = index % 2 == 0
+                ? ["materialId": id, "decision": "approve"]
+                : ["materialId": id, "decision": "reject", "reason": "注册地址与营业执照不一致"]
+            let reply = try? client.call("material.review", params)
+            outcomes.append(reply?["result"] != nil ? "won" : reply?.errorReason ?? "none")
+        }
+        XCTAssertEqual(outcomes.values.filter { $0 == "won" }.count, 1, "\(outcomes.values)")
+        XCTAssertEqual(outcomes.values.filter { $0 == "already_decided" }.count, 9)
+        XCTAssertEqual(try daemon.count("audit_log", where: "method = 'material.review'"), 1)
+    }
+}
+
+/// Outcomes collected from concurrent calls.
+private final class OutcomeBox: @unchecked Sendable {
+    // Unchecked because `collected` is guarded by `lock`.
+    private var collected: [String] = []
+    private let lock = NSLock()
+
+    var values: [String] { lock.withLock { collected } }
+
+    func append(_ value: String) {
+        lock.withLock { collected.append(value) }
+    }
 }
