@@ -18,6 +18,9 @@ public struct Configuration: Sendable, Equatable {
     public var readTimeoutSeconds = 30
     public var writeTimeoutSeconds = 30
     public var shutdownGraceSeconds = 10
+    /// An executable that sends text messages, run with the mobile number and the text as its
+    /// two arguments; nil keeps messages in the outbox.
+    public var smsCommand: String?
 
     public init() {}
 
@@ -98,6 +101,11 @@ public struct Configuration: Sendable, Equatable {
         case "read_timeout_seconds": readTimeoutSeconds = try integer(1...3_600)
         case "write_timeout_seconds": writeTimeoutSeconds = try integer(1...3_600)
         case "shutdown_grace_seconds": shutdownGraceSeconds = try integer(0...600)
+        case "sms_command":
+            guard value.isEmpty || value.hasPrefix("/") else {
+                throw SettingError(detail: "sms_command must be an absolute path, not \"\(value)\"")
+            }
+            smsCommand = value.isEmpty ? nil : value
         default:
             throw SettingError(detail: "unknown setting \"\(key)\"; etc/tcms.conf lists them all")
         }

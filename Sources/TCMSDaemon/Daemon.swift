@@ -65,7 +65,8 @@ public final class Daemon: @unchecked Sendable {
             boundSocket = try bindSocket(stateDirectory: stateDirectory)
             let statistics = Daemon.statisticsProvider(started: started)
             let table = Services.methodTable(
-                environment: ServiceEnvironment(store: store, clock: makeClock()),
+                environment: ServiceEnvironment(
+                    store: store, clock: makeClock(), smsCommand: configuration.smsCommand),
                 statistics: { statistics.current() })
             var dispatchLimits = Dispatcher.Limits()
             dispatchLimits.maxBatchSize = configuration.maxBatchSize

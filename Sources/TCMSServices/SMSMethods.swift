@@ -29,7 +29,8 @@ enum SMSMethods {
                     + "notifier; the code is valid 5 minutes.",
                 params: [mobileParam, purposeParam],
                 result: "{mobile (masked), expiresAt, resendAfter}", roles: .everyone,
-                writes: true, errors: ["invalid_mobile", "invalid_purpose", "resend_too_soon"]
+                writes: true,
+                errors: ["invalid_mobile", "invalid_purpose", "resend_too_soon", "notifier_failed"]
             ) { context, params in
                 try send(environment, context, params)
             },
@@ -110,8 +111,9 @@ enum SMSMethods {
         let code = SecureRandom.digits(6)
         let salt = SecureRandom.hex(byteCount: 16)
         let expiresAt = ChinaTime.timestamp(of: now.addingTimeInterval(codeLifetime))
+        let text = "【技术合同登记】您的验证码是 \(code)，5 分钟内有效。请勿告诉他人。"
 
-        try environment.store.write { database in
+        let id: Int64 = try environment.store.write { database in
             let lastSent = try database.queryFirst(
                 "SELECT max(sent_at) FROM sms_codes WHERE mobile = ?", [mobile]
             ) { $0.optionalString(0) } ?? nil
@@ -127,13 +129,25 @@ enum SMSMethods {
                 INSERT INTO sms_codes (mobile, purpose, salt, code_hash, sent_at, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """, [mobile, purpose, salt, SHA256.hex(salt + code), nowText, expiresAt])
-            try Notifier.deliver(
-                database, mobile: mobile,
-                text: "【技术合同登记】您的验证码是 \(code)，5 分钟内有效。请勿告诉他人。",
-                now: nowText)
+            let id = database.lastInsertRowID
+            if environment.smsCommand == nil {
+                try Notifier.keep(database, mobile: mobile, text: text, now: nowText)
+            }
             try AuditLog.record(
                 database, context: context, subject: "mobile:\(Masking.maskMobile(mobile))",
                 after: ["purpose": .string(purpose), "expiresAt": .string(expiresAt)], at: now)
+            return id
+        }
+
+        // The command runs after the commit, so a slow gateway never blocks the writer. When it
+        // fails, the code is removed again, so the caller may retry at once.
+        if let command = environment.smsCommand,
+            !Notifier.run(command, mobile: mobile, text: text)
+        {
+            try environment.store.write { database in
+                try database.run("DELETE FROM sms_codes WHERE id = ?", [id])
+            }
+            throw Notifier.deliveryFailed
         }
         return [
             "mobile": .string(Masking.maskMobile(mobile)), "expiresAt": .string(expiresAt),
@@ -214,7 +228,7 @@ enum SMSMethods {
         }
     }
 
-    /// Marks a mobile proof as used; throws `invalid_mobile_proof` unless it was issued for
+    /// Marks a mobile proof as used. Throws `invalid_mobile_proof` unless it was issued for
     /// `mobile` and `purpose`, is unused and has not expired. Runs inside the caller's write
     /// transaction, so a registration that fails later leaves the proof unused.
     static func consumeProof(

@@ -1,14 +1,17 @@
 import TCMSDomain
 import TCMSStorage
 
-/// What every service needs from outside: the store and the clock. Tests pass a `FixedClock`
-/// so expiry rules run without waiting.
+/// The outside resources every service uses: the store, the clock and the SMS command. Tests
+/// pass a `FixedClock` so expiry rules run without waiting.
 public struct ServiceEnvironment: Sendable {
     public let store: Store
     public let clock: any Clock
+    /// The executable that sends text messages; nil keeps them in the outbox.
+    public let smsCommand: String?
 
-    public init(store: Store, clock: any Clock = SystemClock()) {
+    public init(store: Store, clock: any Clock = SystemClock(), smsCommand: String? = nil) {
         self.store = store
         self.clock = clock
+        self.smsCommand = smsCommand
     }
 }

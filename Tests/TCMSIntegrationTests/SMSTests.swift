@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import TCMSJSON
 import XCTest
 
@@ -125,5 +126,45 @@ final class SMSTests: XCTestCase {
         let reply = try RawClient(path: daemon.socketPath).call("person.register", params)
         XCTAssertEqual(reply.errorReason, "invalid_mobile_proof")
         XCTAssertEqual(try daemon.count("accounts"), 0)
+    }
+
+    /// Starts a daemon whose `sms_command` is a shell script with `body`.
+    private func daemonWithCommand(_ body: String) throws -> DaemonProcess {
+        let directory = makeTemporaryDirectory(self)
+        let script = directory + "/send-sms"
+        try ("#!/bin/sh\n" + body + "\n").write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        return try DaemonProcess(
+            self, directory: directory, config: "sms_command = \(script)\n")
+    }
+
+    func testCommandGetsNumberAndTextInsteadOfOutbox() throws {
+        let daemon = try daemonWithCommand(#"printf '%s|%s' "$1" "$2" > "$(dirname "$0")/sent""#)
+        let client = try RawClient(path: daemon.socketPath)
+        XCTAssertNotNil(try send(client)["result"])
+
+        let sent = try String(contentsOfFile: daemon.directory + "/sent", encoding: .utf8)
+        XCTAssertTrue(sent.hasPrefix("13912345678|【技术合同登记】您的验证码是 "), sent)
+        let digits = sent.split(separator: "|")[1].filter(\.isASCII).filter(\.isNumber)
+        let code = String(digits.prefix(6))
+        XCTAssertEqual(code.count, 6)
+        XCTAssertEqual(try daemon.count("outbox"), 0)
+        XCTAssertNotNil(try verify(client, code)["result"])
+    }
+
+    func testFailingCommandLeavesNoCodeAndAllowsRetry() throws {
+        let daemon = try daemonWithCommand("exit 3")
+        let client = try RawClient(path: daemon.socketPath)
+        let reply = try send(client)
+        XCTAssertEqual(reply.errorCode, 5003)
+        XCTAssertEqual(reply.errorReason, "notifier_failed")
+        XCTAssertEqual(try daemon.count("sms_codes"), 0)
+        XCTAssertEqual(try send(client).errorReason, "notifier_failed")
+    }
+
+    func testRelativeCommandPathIsAConfigError() throws {
+        let directory = makeTemporaryDirectory(self)
+        XCTAssertThrowsError(
+            try DaemonProcess(self, directory: directory, config: "sms_command = send-sms\n"))
     }
 }
