@@ -66,7 +66,8 @@ public final class Daemon: @unchecked Sendable {
             let statistics = Daemon.statisticsProvider(started: started)
             let table = Services.methodTable(
                 environment: ServiceEnvironment(
-                    store: store, clock: makeClock(), smsCommand: configuration.smsCommand),
+                    store: store, clock: makeClock(), smsCommand: configuration.smsCommand,
+                    verifyCommand: configuration.verifyCommand),
                 statistics: { statistics.current() })
             var dispatchLimits = Dispatcher.Limits()
             dispatchLimits.maxBatchSize = configuration.maxBatchSize

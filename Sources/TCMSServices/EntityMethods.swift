@@ -128,12 +128,13 @@ enum EntityMethods {
         }
         let hash = try PasswordHasher.hash(password)
 
-        return try environment.store.write { database in
+        let (profile, id, status) = try environment.store.write { database in
             try SMSMethods.consumeProof(
                 database, proof: record.mobileProof ?? "", mobile: record.mobile ?? "",
                 purpose: "register", now: now)
-            let id = try EntityStore.insert(
-                database, record, passwordHash: hash, now: now, prefix: "params.")
+            let (id, status) = try EntityStore.insert(
+                database, record, passwordHash: hash, now: now, prefix: "params.",
+                hasVerifyCommand: environment.verifyCommand != nil)
             try AuditLog.record(
                 database, context: context, subject: "entity:\(id)",
                 after: EntityStore.auditJSON(record), at: now)
@@ -142,7 +143,12 @@ enum EntityMethods {
             else {
                 throw RPCError.internalError("the new entity was not found")
             }
-            return profile
+            return (profile, id, status)
         }
+        if status == .verifying {
+            Verifier.startCommand(
+                environment, table: "entities", id: id, request: EntityStore.verifyRequest(record))
+        }
+        return profile
     }
 }

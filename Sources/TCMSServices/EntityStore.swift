@@ -29,8 +29,8 @@ enum EntityStore {
     /// naming `prefix` fields. Returns the entity's id.
     static func insert(
         _ database: Database, _ record: EntityRecord, passwordHash: String, now: Date,
-        prefix: String
-    ) throws -> Int64 {
+        prefix: String, hasVerifyCommand: Bool
+    ) throws -> (id: Int64, status: VerificationStatus) {
         let (nameTaken, usccTaken) = try exists(
             database, name: record.name, uscc: record.uscc?.code)
         if nameTaken {
@@ -45,6 +45,9 @@ enum EntityStore {
                 "该统一社会信用代码已注册")
         }
         let nowText = ChinaTime.timestamp(of: now)
+        let status = try Verifier.status(
+            database, formatStatus: record.verificationStatus, hasCommand: hasVerifyCommand,
+            name: record.name, document: nil)
         let accountID = try AccountStore.insert(
             database, login: record.login, passwordHash: passwordHash, role: .entityAdmin,
             now: nowText, field: prefix + "login")
@@ -63,9 +66,9 @@ enum EntityStore {
                 record.uniqueID, record.countryCode, record.nature, record.legalRepName,
                 record.legalRepDocument.type.rawValue, record.legalRepDocument.value,
                 record.divisionCode, record.address, record.postcode, record.email, record.mobile,
-                record.industry, record.size, record.verificationStatus.rawValue, nowText, nowText,
+                record.industry, record.size, status.rawValue, nowText, nowText,
             ])
-        return database.lastInsertRowID
+        return (database.lastInsertRowID, status)
     }
 
     /// Returns the profile of the entity whose admin account has `login`.
@@ -121,6 +124,17 @@ enum EntityStore {
             "createdAt": .string(row.string(22)),
             "updatedAt": .string(row.string(23)),
             "otherInfo": row.optionalString(25).flatMap { try? JSONParser.parse($0) } ?? .null,
+        ]
+    }
+
+    /// The record the verification command gets for an entity.
+    static func verifyRequest(_ record: EntityRecord) -> JSON {
+        [
+            "kind": "entity", "name": .string(record.name),
+            "uscc": record.uscc.map { .string($0.code) } ?? .null,
+            "legalRepName": .string(record.legalRepName),
+            "legalRepDocumentType": .string(record.legalRepDocument.type.rawValue),
+            "legalRepDocumentNumber": .string(record.legalRepDocument.value),
         ]
     }
 

@@ -80,7 +80,8 @@ enum IdentitySchema {
             document_valid_from TEXT,
             document_valid_until TEXT,
             verification_status TEXT NOT NULL
-                CHECK (verification_status IN ('verified', 'pending_review', 'unverified')),
+                CHECK (verification_status IN
+                    ('verified', 'verifying', 'pending_review', 'unverified')),
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL,
             UNIQUE (document_type, document_number)
@@ -112,7 +113,8 @@ enum IdentitySchema {
             size TEXT,
             other_info TEXT,
             verification_status TEXT NOT NULL
-                CHECK (verification_status IN ('verified', 'pending_review', 'unverified')),
+                CHECK (verification_status IN
+                    ('verified', 'verifying', 'pending_review', 'unverified')),
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL,
             CHECK ((region_type = 'domestic') = (entity_type IS NOT NULL)),
@@ -134,7 +136,8 @@ enum IdentitySchema {
             document_valid_from TEXT,
             document_valid_until TEXT,
             verification_status TEXT NOT NULL
-                CHECK (verification_status IN ('verified', 'pending_review', 'unverified')),
+                CHECK (verification_status IN
+                    ('verified', 'verifying', 'pending_review', 'unverified')),
             updated_at TEXT NOT NULL
         ) STRICT;
 
@@ -169,5 +172,13 @@ enum IdentitySchema {
             CHECK (status != 'rejected' OR review_reason IS NOT NULL)
         ) STRICT;
         CREATE INDEX materials_by_status ON materials (status, id);
+
+        CREATE TABLE verification_references (
+            document_type TEXT NOT NULL,
+            document_number TEXT NOT NULL,
+            name TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            PRIMARY KEY (document_type, document_number)
+        ) STRICT;
         """
 }

@@ -102,18 +102,22 @@ enum ImportMethods {
         valid = zip(valid, stored).filter { !$0.1 }.map(\.0)
         let hashes = try hashPasswords(valid.map(\.record.credential))
 
-        let (accepted, unchanged, storeRejections) = try environment.store.write { database in
+        let hasCommand = environment.verifyCommand != nil
+        let outcome = try environment.store.write { database in
             var accepted = 0
             var unchanged = unchangedBefore
             var rejected: [Rejection] = []
+            var toVerify: [(table: String, id: Int64, request: JSON)] = []
             for (index, entry) in valid.enumerated() {
                 try database.execute("SAVEPOINT import_line")
                 do {
                     if try isUnchanged(database, entry.record) {
                         unchanged += 1
                     } else {
-                        try insert(database, entry.record, hash: hashes[index], now: now,
-                                   today: today, context: context)
+                        let pending = try insert(
+                            database, entry.record, hash: hashes[index], now: now, today: today,
+                            context: context, hasVerifyCommand: hasCommand)
+                        toVerify += pending.map { [$0] } ?? []
                         accepted += 1
                     }
                     try database.execute("RELEASE import_line")
@@ -123,7 +127,12 @@ enum ImportMethods {
                     rejected.append(Rejection(line: entry.line, error: error))
                 }
             }
-            return (accepted, unchanged, rejected)
+            return (accepted, unchanged, rejected, toVerify)
+        }
+        let (accepted, unchanged, storeRejections, toVerify) = outcome
+        for entry in toVerify {
+            Verifier.startCommand(
+                environment, table: entry.table, id: entry.id, request: entry.request)
         }
 
         let all = (rejections + storeRejections).sorted { $0.line < $1.line }
@@ -188,23 +197,30 @@ enum ImportMethods {
         }
     }
 
+    /// Stores one record and returns what the verification command must check, if anything.
     private static func insert(
         _ database: Database, _ record: Validated, hash: String, now: Date, today: CivilDate,
-        context: CallContext
-    ) throws {
+        context: CallContext, hasVerifyCommand: Bool
+    ) throws -> (table: String, id: Int64, request: JSON)? {
         switch record {
         case .person(let person):
-            let id = try PersonStore.insert(
-                database, person, passwordHash: hash, now: now, today: today, prefix: "")
+            let (id, status) = try PersonStore.insert(
+                database, person, passwordHash: hash, now: now, today: today, prefix: "",
+                hasVerifyCommand: hasVerifyCommand)
             try AuditLog.record(
                 database, context: context, subject: "person:\(id)",
                 after: PersonStore.auditJSON(person), at: now)
+            return status == .verifying
+                ? ("persons", id, PersonStore.verifyRequest(person)) : nil
         case .entity(let entity):
-            let id = try EntityStore.insert(
-                database, entity, passwordHash: hash, now: now, prefix: "")
+            let (id, status) = try EntityStore.insert(
+                database, entity, passwordHash: hash, now: now, prefix: "",
+                hasVerifyCommand: hasVerifyCommand)
             try AuditLog.record(
                 database, context: context, subject: "entity:\(id)",
                 after: EntityStore.auditJSON(entity), at: now)
+            return status == .verifying
+                ? ("entities", id, EntityStore.verifyRequest(entity)) : nil
         }
     }
 }

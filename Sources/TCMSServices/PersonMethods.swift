@@ -95,12 +95,13 @@ enum PersonMethods {
         }
         let hash = try PasswordHasher.hash(password)
 
-        return try environment.store.write { database in
+        let (profile, id, status) = try environment.store.write { database in
             try SMSMethods.consumeProof(
                 database, proof: record.mobileProof ?? "", mobile: record.mobile,
                 purpose: "register", now: now)
-            let id = try PersonStore.insert(
-                database, record, passwordHash: hash, now: now, today: today, prefix: "params.")
+            let (id, status) = try PersonStore.insert(
+                database, record, passwordHash: hash, now: now, today: today, prefix: "params.",
+                hasVerifyCommand: environment.verifyCommand != nil)
             try AuditLog.record(
                 database, context: context, subject: "person:\(id)",
                 after: PersonStore.auditJSON(record), at: now)
@@ -109,7 +110,12 @@ enum PersonMethods {
             else {
                 throw RPCError.internalError("the new person was not found")
             }
-            return profile
+            return (profile, id, status)
         }
+        if status == .verifying {
+            Verifier.startCommand(
+                environment, table: "persons", id: id, request: PersonStore.verifyRequest(record))
+        }
+        return profile
     }
 }

@@ -71,6 +71,8 @@ enum DocumentValidity: Equatable {
 enum VerificationStatus: String, Labelled {
     /// The online check passed.
     case verified
+    /// The configured `verify_command` is checking the record.
+    case verifying
     /// Waiting for a material reviewer.
     case pendingReview = "pending_review"
     /// The online check did not pass, for example because the document has expired.
@@ -79,6 +81,7 @@ enum VerificationStatus: String, Labelled {
     var label: String {
         switch self {
         case .verified: "国家平台实名认证通过"
+        case .verifying: "实名认证核验中"
         case .pendingReview: "待人工审核"
         case .unverified: "未通过实名认证"
         }

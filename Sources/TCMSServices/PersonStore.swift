@@ -23,11 +23,11 @@ enum PersonStore {
     }
 
     /// Inserts the account and the person; throws `document_already_registered` or
-    /// `login_taken` naming `prefix` fields. Returns the person's id.
+    /// `login_taken` naming `prefix` fields. Returns the person's id and verification status.
     static func insert(
         _ database: Database, _ record: PersonRecord, passwordHash: String, now: Date,
-        today: CivilDate, prefix: String
-    ) throws -> Int64 {
+        today: CivilDate, prefix: String, hasVerifyCommand: Bool
+    ) throws -> (id: Int64, status: VerificationStatus) {
         if try holder(database, document: record.document) != nil {
             throw IdentityErrors.alreadyExists(
                 "document_already_registered", field: prefix + "documentNumber",
@@ -35,6 +35,9 @@ enum PersonStore {
                 "该证件号码已注册")
         }
         let nowText = ChinaTime.timestamp(of: now)
+        let status = try Verifier.status(
+            database, formatStatus: record.verificationStatus(today: today),
+            hasCommand: hasVerifyCommand, name: record.name, document: record.document)
         let accountID = try AccountStore.insert(
             database, login: record.login, passwordHash: passwordHash, role: .person,
             now: nowText, field: prefix + "login")
@@ -52,9 +55,9 @@ enum PersonStore {
                 record.phone, record.address, record.identityType.rawValue,
                 record.document.type.rawValue, record.document.value,
                 record.documentValidFrom?.description, record.documentValidUntil?.stored,
-                record.verificationStatus(today: today).rawValue, nowText, nowText,
+                status.rawValue, nowText, nowText,
             ])
-        return database.lastInsertRowID
+        return (database.lastInsertRowID, status)
     }
 
     /// The profile of the person with login `login`, masked unless `masked` is false.
@@ -103,6 +106,15 @@ enum PersonStore {
             "verificationStatusLabel": .string(status?.label ?? ""),
             "createdAt": .string(row.string(16)),
             "updatedAt": .string(row.string(17)),
+        ]
+    }
+
+    /// The record the verification command gets for a person.
+    static func verifyRequest(_ record: PersonRecord) -> JSON {
+        [
+            "kind": "person", "name": .string(record.name),
+            "documentType": .string(record.document.type.rawValue),
+            "documentNumber": .string(record.document.value),
         ]
     }
 

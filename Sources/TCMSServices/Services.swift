@@ -28,6 +28,7 @@ public enum Services {
             + ValidateMethods.specs(environment: environment)
             + MainAgentMethods.specs(environment: environment)
             + MaterialMethods.specs(environment: environment)
+            + VerificationMethods.specs(environment: environment)
         for spec in identity {
             table.register(
                 sessionUnchecked.contains(spec.name)
