@@ -14,6 +14,8 @@ enum EntityStore {
         e.updated_at, e.id, e.other_info
         """
 
+    // NOTE: names compare exactly, so 宁德青云（福建） with full-width brackets and 宁德青云(福建)
+    // with ASCII ones count as two different units.
     /// True when an entity has this name (exactly) or this USCC.
     static func exists(_ database: Database, name: String?, uscc: String?) throws -> (Bool, Bool) {
         let byName = try name.map {
