@@ -40,7 +40,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "TCMSDaemon",
-            dependencies: ["TCMSSystem", "TCMSServices", "TCMSRPC", "TCMSStorage", "TCMSJSON"],
+            dependencies: [
+                "TCMSSystem", "TCMSServices", "TCMSRPC", "TCMSStorage", "TCMSJSON", "TCMSDomain",
+            ],
             swiftSettings: strictSettings),
         .target(
             name: "TCMSTerminal", swiftSettings: strictSettings),
@@ -64,10 +66,13 @@ let package = Package(
         .testTarget(name: "TCMSDomainTests", dependencies: ["TCMSDomain"]),
         .testTarget(name: "TCMSStorageTests", dependencies: ["TCMSStorage"]),
         .testTarget(name: "TCMSRPCTests", dependencies: ["TCMSRPC", "TCMSJSON"]),
+        .testTarget(name: "TCMSServicesTests", dependencies: ["TCMSServices", "TCMSSystem"]),
         .testTarget(name: "TCMSTerminalTests", dependencies: ["TCMSTerminal"]),
         .testTarget(
             name: "TCMSIntegrationTests",
-            dependencies: ["TCMSJSON", "TCMSSystem", "TCMSClient", "TCMSDomain"]),
+            dependencies: [
+                "TCMSJSON", "TCMSSystem", "TCMSClient", "TCMSDomain", "TCMSStorage", "TCMSServices",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

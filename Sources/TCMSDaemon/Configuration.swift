@@ -18,6 +18,12 @@ public struct Configuration: Sendable, Equatable {
     public var readTimeoutSeconds = 30
     public var writeTimeoutSeconds = 30
     public var shutdownGraceSeconds = 10
+    /// An executable that sends text messages, run with the mobile number and the text as its
+    /// two arguments; nil keeps messages in the outbox.
+    public var smsCommand: String?
+    /// An executable that verifies real names in place of the national platform: a JSON
+    /// record on stdin, `{"verified": true|false}` on stdout; nil uses the embedded checks.
+    public var verifyCommand: String?
 
     public init() {}
 
@@ -98,6 +104,17 @@ public struct Configuration: Sendable, Equatable {
         case "read_timeout_seconds": readTimeoutSeconds = try integer(1...3_600)
         case "write_timeout_seconds": writeTimeoutSeconds = try integer(1...3_600)
         case "shutdown_grace_seconds": shutdownGraceSeconds = try integer(0...600)
+        case "sms_command":
+            guard value.isEmpty || value.hasPrefix("/") else {
+                throw SettingError(detail: "sms_command must be an absolute path, not \"\(value)\"")
+            }
+            smsCommand = value.isEmpty ? nil : value
+        case "verify_command":
+            guard value.isEmpty || value.hasPrefix("/") else {
+                throw SettingError(
+                    detail: "verify_command must be an absolute path, not \"\(value)\"")
+            }
+            verifyCommand = value.isEmpty ? nil : value
         default:
             throw SettingError(detail: "unknown setting \"\(key)\"; etc/tcms.conf lists them all")
         }

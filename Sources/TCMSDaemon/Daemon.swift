@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TCMSDomain
 import TCMSRPC
 import TCMSServices
 import TCMSStorage
@@ -66,7 +67,10 @@ public final class Daemon: @unchecked Sendable {
             boundSocket = try bindSocket(stateDirectory: stateDirectory)
             let statistics = Daemon.statisticsProvider(started: started)
             let table = Services.methodTable(
-                environment: ServiceEnvironment(store: store, stateDirectory: stateDirectory),
+                environment: ServiceEnvironment(
+                    store: store, stateDirectory: stateDirectory, clock: makeClock(),
+                    smsCommand: configuration.smsCommand,
+                    verifyCommand: configuration.verifyCommand),
                 statistics: { statistics.current() })
             var dispatchLimits = Dispatcher.Limits()
             dispatchLimits.maxBatchSize = configuration.maxBatchSize
@@ -104,6 +108,15 @@ public final class Daemon: @unchecked Sendable {
 
         stopRequested.wait()
         return shutDown(server: server, store: store, socket: boundSocket, lock: lock)
+    }
+
+    /// The system clock, or a `FileClock` when `TCMS_CLOCK_FILE` names one.
+    private func makeClock() -> any Clock {
+        guard let path = environment["TCMS_CLOCK_FILE"], !path.isEmpty else {
+            return SystemClock()
+        }
+        logger.warning("clock read from a file, for tests only", ["clock.file": path])
+        return FileClock(path: path)
     }
 
     private func openStore(stateDirectory: String) throws -> Store {

@@ -7,12 +7,18 @@ public struct Caller: Sendable, Equatable {
     public var login: String?
     public var peerUID: UInt32
     public var peerPID: Int32
+    /// The SHA-256 hex digest of the session token the connection logged in with; nil without
+    /// a session. `session.logout` revokes this session.
+    public var session: String?
 
-    public init(role: Role, login: String? = nil, peerUID: UInt32, peerPID: Int32) {
+    public init(
+        role: Role, login: String? = nil, peerUID: UInt32, peerPID: Int32, session: String? = nil
+    ) {
         self.role = role
         self.login = login
         self.peerUID = peerUID
         self.peerPID = peerPID
+        self.session = session
     }
 }
 

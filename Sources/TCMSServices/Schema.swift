@@ -23,6 +23,7 @@ public enum Schema {
             CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
             BEGIN SELECT RAISE(ABORT, 'audit records cannot be deleted'); END;
             """),
+        Migration(version: 2, name: "identity", sql: IdentitySchema.sql),
         Migration(version: 3, name: "registration offices", sql: OfficeSchema.sql),
     ]
 

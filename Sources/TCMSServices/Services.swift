@@ -17,9 +17,34 @@ public enum Services {
         table.register(BackupMethods.specs(environment: environment))
         table.register(OfficeMethods.specs(environment: environment))
         table.register(AuditMethods.specs(environment: environment))
+        // The dummy hash is made now, so the first login with an unknown name costs one hash
+        // like every other failed login, not two.
+        _ = PasswordHasher.dummyHash
+        let identity = SessionMethods.specs(environment: environment)
+            + AccountMethods.specs(environment: environment)
+            + PasswordResetMethods.specs(environment: environment)
+            + SMSMethods.specs(environment: environment)
+            + PersonMethods.specs(environment: environment)
+            + EntityMethods.specs(environment: environment)
+            + ImportMethods.specs(environment: environment)
+            + ProfileMethods.specs(environment: environment)
+            + ValidateMethods.specs(environment: environment)
+            + MainAgentMethods.specs(environment: environment)
+            + MaterialMethods.specs(environment: environment)
+            + VerificationMethods.specs(environment: environment)
+        for spec in identity {
+            table.register(
+                sessionUnchecked.contains(spec.name)
+                    ? spec : SessionGuard.guarded(spec, environment: environment))
+        }
         discovery.document = OpenRPCDocument.build(table: table, version: ProductVersion.current)
         return table
     }
+
+    /// Methods that start or end a session themselves, so a dead session must not block them.
+    private static let sessionUnchecked: Set<String> = [
+        "session.login", "session.resume", "session.logout",
+    ]
 }
 
 /// Holds the discovery document, built once after the table is complete.

@@ -1,5 +1,5 @@
-/// SHA-256 (FIPS 180-4), for backup manifests and uploaded material, where Foundation on Linux
-/// offers no digest.
+/// SHA-256 (FIPS 180-4), for backup manifests, uploaded material, and session tokens, codes and
+/// proofs before they are stored. Foundation on Linux offers no digest.
 public struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
@@ -28,6 +28,16 @@ public struct SHA256: Sendable {
         var hasher = SHA256()
         hasher.update(Array(bytes))
         return hasher.finalizeHex()
+    }
+
+    /// Computes the hex digest of the UTF-8 bytes of `text`.
+    public static func hex(_ text: String) -> String {
+        hexDigest(of: text.utf8)
+    }
+
+    /// Computes the hex digest of `bytes`.
+    public static func hex(bytes: [UInt8]) -> String {
+        hexDigest(of: bytes)
     }
 
     /// Adds bytes to the message.

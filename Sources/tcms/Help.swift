@@ -10,6 +10,7 @@ enum Help {
           daemon    Run the service in the foreground (systemd runs it this way)
           shell     Open the interactive admin shell, or run shell commands with -c
           call      Call one RPC method and print its result as JSON
+          import    Import persons or entities from a JSON-lines file (operators only)
           backup    Write an online, consistent copy of the database to a file
           restore   Put a backup in place as the database of a state directory
           check     Check a state directory's database: integrity and schema version
@@ -105,6 +106,21 @@ enum Help {
           tcms check --state-dir /var/lib/tcms
         """
 
+    static let importText = """
+        USAGE
+          tcms import [--socket PATH] persons|entities FILE.jsonl
+
+        Sends the file's lines in batches of 200 to the daemon, which checks each line as
+        registration does. A line may carry passwordHash (a yescrypt string) instead of
+        password. Progress goes to stderr; the report on stdout gives the accepted, unchanged
+        and rejected counts and every rejected line with its number and reason. Exits 1 when
+        any line was rejected. Importing the same file again changes nothing.
+
+        EXAMPLES
+          tcms import persons persons.jsonl
+          tcms import entities entities.jsonl
+        """
+
     static let version = """
         USAGE
           tcms version
@@ -118,6 +134,7 @@ enum Help {
         case "backup": return backup
         case "restore": return restore
         case "check": return check
+        case "import": return importText
         case "version": return version
         default: return nil
         }

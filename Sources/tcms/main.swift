@@ -28,6 +28,8 @@ func runTCMS(_ arguments: [String]) -> Int32 {
             return try runCheck(rest, environment: environment)
         case "restore":
             return try runRestore(rest, environment: environment)
+        case "import":
+            return try runImport(rest, environment: environment)
         case "version", "--version":
             print("tcms \(ProductVersion.current)")
             return ExitCode.success
@@ -39,7 +41,9 @@ func runTCMS(_ arguments: [String]) -> Int32 {
             }
             return ExitCode.success
         default:
-            let known = ["daemon", "call", "shell", "backup", "restore", "check", "version", "help"]
+            let known = [
+                "daemon", "call", "shell", "import", "backup", "restore", "check", "version", "help",
+            ]
             let hint = closestMatch(to: subcommand, in: known).map { "; did you mean \($0)?" }
             printError("tcms: unknown subcommand \(subcommand)\(hint ?? ""); see tcms help")
             return ExitCode.usage
@@ -152,6 +156,25 @@ func runRestore(_ arguments: ArraySlice<String>, environment: [String: String]) 
     try Maintenance.restore(backup: parsed.operands[0], stateDirectory: state)
     print("restored \(parsed.operands[0]) into \(state); start the daemon with --state-dir \(state)")
     return ExitCode.success
+}
+
+func runImport(_ arguments: ArraySlice<String>, environment: [String: String]) throws -> Int32 {
+    let parsed = try parseArguments(arguments, valued: ["--socket"], flags: ["--help"])
+    if parsed.flags.contains("--help") {
+        print(Help.importText)
+        return ExitCode.success
+    }
+    guard parsed.operands.count == 2 else {
+        throw UsageError(description: "expected persons|entities and FILE.jsonl")
+    }
+    guard ImportCommand.kinds.contains(parsed.operands[0]) else {
+        throw UsageError(
+            description: "unknown kind \(parsed.operands[0]); expected persons or entities")
+    }
+    let socket = DefaultPaths.clientSocketPath(
+        flag: parsed.options["--socket"], environment: environment)
+    return ImportCommand.run(
+        socketPath: socket, kind: parsed.operands[0], path: parsed.operands[1])
 }
 
 exit(runTCMS(CommandLine.arguments))

@@ -1,4 +1,5 @@
 import TCMSJSON
+import TCMSServices
 import XCTest
 
 /// `rpc.discover` and the roles each method declares.
@@ -25,7 +26,8 @@ final class DiscoveryTests: XCTestCase {
         let daemon = try DaemonProcess(self)
         let client = try RawClient(path: daemon.socketPath)
         let reply = try client.request(#"{"jsonrpc":"2.0","method":"system.version","id":1}"#)
-        XCTAssertGreaterThanOrEqual(reply["result"]?["schemaVersion"]?.intValue ?? 0, 1)
+        XCTAssertEqual(
+            reply["result"]?["schemaVersion"]?.intValue, Int64(Schema.latestVersion))
         XCTAssertNotNil(reply["result"]?["sqliteVersion"]?.stringValue)
     }
 }
