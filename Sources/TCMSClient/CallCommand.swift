@@ -29,7 +29,7 @@ public enum CallCommand {
         } catch let reply as RPCClient.ErrorReply {
             printError("tcms call: \(method) failed: \(reply.message) [\(reply.code)"
                        + (reply.reason.map { " \($0)" } ?? "") + "]")
-            return ExitCode.failure
+            return reply.isServiceUnavailable ? ExitCode.unavailable : ExitCode.failure
         } catch {
             printError("tcms call: \(error)")
             return ExitCode.unavailable

@@ -29,6 +29,10 @@ public final class RPCClient {
         public let object: JSON
 
         public var description: String { message }
+
+        /// True when the daemon refused the connection at its limit (5004) or is stopping
+        /// (5030): the service is unavailable rather than the call wrong.
+        public var isServiceUnavailable: Bool { code == 5004 || code == 5030 }
     }
 
     /// Replies can be large (a page of 200 records), so the client allows far more than the
@@ -76,12 +80,18 @@ public final class RPCClient {
 
     /// Sends one raw line and returns the parsed reply line.
     public func exchange(_ line: [UInt8]) throws -> JSON {
+        let replyLine: [UInt8]
         do {
             try descriptor.writeAll(line + [0x0A])
-        } catch {
-            throw ConnectionLostError(detail: error.description)
+            replyLine = try readLine()
+        } catch let writeError as SystemError {
+            // A daemon at its connection limit writes one error line and closes, which can
+            // make the write fail first; the line it left is the real answer.
+            guard let pending = try? readLine() else {
+                throw ConnectionLostError(detail: writeError.description)
+            }
+            replyLine = pending
         }
-        let replyLine = try readLine()
         do {
             return try JSONParser.parse(replyLine)
         } catch {

@@ -100,7 +100,9 @@ final class ShellInterpreter {
     }
 
     private func callMethod(_ method: String, paramsText: String) throws {
-        let params = try ShellSyntax.parseParams(paramsText)
+        let declared = session.catalog.method(named: method)?.params ?? []
+        let stringParams = Set(declared.filter { $0.type == "string" }.map(\.name))
+        let params = try ShellSyntax.parseParams(paramsText, stringParams: stringParams)
         do {
             print(try session.call(method, params))
         } catch let reply as RPCClient.ErrorReply {

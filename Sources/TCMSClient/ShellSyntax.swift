@@ -55,8 +55,10 @@ enum ShellSyntax {
     ///
     /// In the word form each value is read as JSON when it is a JSON number, boolean, null,
     /// array, object or string, and as a plain string otherwise, so `name=王小红 page=2` gives
-    /// `{"name":"王小红","page":2}`. Quote a value with spaces: `name='欧阳 娜'`.
-    static func parseParams(_ text: String) throws -> JSONObject {
+    /// `{"name":"王小红","page":2}`. Quote a value with spaces: `name='欧阳 娜'`. A param that the
+    /// method declares as a string (`stringParams`) keeps its text as typed, so
+    /// `divisionCode=350102` stays the string "350102".
+    static func parseParams(_ text: String, stringParams: Set<String> = []) throws -> JSONObject {
         let text = trimmed(text)
         if text.isEmpty {
             return JSONObject()
@@ -82,7 +84,11 @@ enum ShellSyntax {
             }
             let name = String(word[..<equals])
             let value = String(word[word.index(after: equals)...])
-            params[name] = (try? JSONParser.parse(value)) ?? .string(value)
+            if stringParams.contains(name) {
+                params[name] = .string(value)
+            } else {
+                params[name] = (try? JSONParser.parse(value)) ?? .string(value)
+            }
         }
         return params
     }

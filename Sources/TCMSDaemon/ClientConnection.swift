@@ -48,7 +48,7 @@ final class ClientConnection: @unchecked Sendable {
                 if count == 0 { return "end of file" }
                 reader.append(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
             } catch {
-                return "read failed: \(error)"
+                return error.description
             }
 
             while true {
@@ -57,7 +57,7 @@ final class ClientConnection: @unchecked Sendable {
                 do {
                     try answer(event, limits: limits)
                 } catch {
-                    return "write failed: \(error)"
+                    return String(describing: error)
                 }
             }
         }

@@ -43,7 +43,9 @@ public struct Configuration: Sendable, Equatable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw FileError(path: path, line: 0, detail: "cannot read the file: \(error)")
+            throw FileError(
+                path: path, line: 0,
+                detail: "cannot read the file as UTF-8 text: \(error.localizedDescription)")
         }
 
         var configuration = Configuration()

@@ -37,7 +37,8 @@ extension Daemon {
         }
         let fresh: Configuration
         do {
-            fresh = try Configuration.load(path: path)
+            // The command-line overrides still apply, so they do not count as changes.
+            fresh = try Daemon.loadConfiguration(optionsValue)
         } catch {
             logger.error("configuration reload failed, keeping the running settings",
                          ["error": error])

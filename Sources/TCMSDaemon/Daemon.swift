@@ -30,7 +30,8 @@ public final class Daemon: @unchecked Sendable {
         notifier = SystemdNotifier(environment: environment)
     }
 
-    private static func loadConfiguration(_ options: DaemonOptions) throws -> Configuration {
+    /// Reads the configuration file, if any, and applies the command-line overrides to it.
+    static func loadConfiguration(_ options: DaemonOptions) throws -> Configuration {
         var configuration = Configuration()
         if let path = options.configPath {
             configuration = try Configuration.load(path: path)
@@ -43,61 +44,79 @@ public final class Daemon: @unchecked Sendable {
     /// Runs until SIGTERM or SIGINT; returns the process exit status.
     public func run() -> Int32 {
         let started = Date()
+        // Files the daemon creates (database, WAL, backups, material) are private to its user
+        // whatever umask it was started with; the socket gets its own mode when it is bound.
+        umask(0o077)
         let stateDirectory = configuration.stateDirectory
             ?? DefaultPaths.stateDirectory(environment: environment)
 
         let lock: StateLock
-        let store: Store
         do {
             try makePrivateDirectory(stateDirectory)
             lock = try StateLock.acquire(path: stateDirectory + "/tcms.lock")
+        } catch {
+            logger.error(
+                "daemon cannot start", ["state.dir": stateDirectory, "error": describe(error)])
+            return 1
+        }
+
+        // The socket is claimed before the database is touched, so a daemon refused because
+        // another one serves the path leaves no new database behind.
+        let boundSocket: BoundSocket
+        do {
+            boundSocket = try bindSocket(stateDirectory: stateDirectory)
+        } catch {
+            logger.error("daemon cannot listen", ["error": describe(error)])
+            lock.release()
+            return 1
+        }
+
+        let store: Store
+        do {
             notifier.notify("STATUS=Opening the database and applying migrations")
             store = try openStore(stateDirectory: stateDirectory)
         } catch {
-            logger.error("daemon cannot start", ["state.dir": stateDirectory, "error": error])
+            logger.error(
+                "daemon cannot open its database",
+                ["state.dir": stateDirectory, "error": describe(error)])
+            boundSocket.descriptor.close()
+            boundSocket.removeIfOwned()
+            lock.release()
             return 1
         }
 
         notifier.notify("STATUS=Loading the code lists")
         Services.warmUp()
         let fileLimit = ResourceLimits.raiseOpenFileLimit()
-        let server: Server
-        let boundSocket: BoundSocket
-        do {
-            boundSocket = try bindSocket(stateDirectory: stateDirectory)
-            let statistics = Daemon.statisticsProvider(started: started)
-            let table = Services.methodTable(
-                environment: ServiceEnvironment(
-                    store: store, stateDirectory: stateDirectory, clock: makeClock(),
-                    smsCommand: configuration.smsCommand,
-                    verifyCommand: configuration.verifyCommand),
-                statistics: { statistics.current() })
-            var dispatchLimits = Dispatcher.Limits()
-            dispatchLimits.maxBatchSize = configuration.maxBatchSize
-            let logger = self.logger
-            let dispatcher = Dispatcher(table: table, limits: dispatchLimits) { error, context in
-                let translated = ErrorTranslation.rpcError(for: error)
-                let level: Logger.Level = translated.code == RPCErrorCode.internalError
-                    ? .error : .warning
-                logger.log(
-                    level, "request failed",
-                    ["method": context.method, "conn.id": context.connection.id,
-                     "code": translated.code, "error": error])
-                return translated
-            }
-            server = Server(
-                listener: boundSocket.descriptor, dispatcher: dispatcher, logger: logger,
-                limits: ServerLimits(configuration))
-            statistics.attach(server: server)
-        } catch {
-            logger.error("daemon cannot listen", ["error": error])
-            try? store.close()
-            lock.release()
-            return 1
+        let statistics = Daemon.statisticsProvider(started: started)
+        let table = Services.methodTable(
+            environment: ServiceEnvironment(
+                store: store, stateDirectory: stateDirectory, clock: makeClock(),
+                smsCommand: configuration.smsCommand,
+                verifyCommand: configuration.verifyCommand),
+            statistics: { statistics.current() })
+        var dispatchLimits = Dispatcher.Limits()
+        dispatchLimits.maxBatchSize = configuration.maxBatchSize
+        let logger = self.logger
+        let dispatcher = Dispatcher(table: table, limits: dispatchLimits) { error, context in
+            let translated = ErrorTranslation.rpcError(for: error)
+            let level: Logger.Level = translated.code == RPCErrorCode.internalError
+                ? .error : .warning
+            logger.log(
+                level, "request failed",
+                ["method": context.method, "conn.id": context.connection.id,
+                 "code": translated.code, "error": error])
+            return translated
         }
+        let server = Server(
+            listener: boundSocket.descriptor, dispatcher: dispatcher, logger: logger,
+            limits: ServerLimits(configuration))
+        statistics.attach(server: server)
 
-        server.start()
+        // Handlers go in before the first client is served, so a signal sent as soon as the
+        // socket answers is never met by the default action (SIGHUP would end the process).
         installSignalHandlers(server: server)
+        server.start()
         startWatchdog(store: store)
         notifier.notify("READY=1\nSTATUS=Serving on \(boundSocket.path)\nMAINPID=\(getpid())")
         logger.notice(
@@ -155,9 +174,26 @@ public final class Daemon: @unchecked Sendable {
     }
 
     private func makePrivateDirectory(_ path: String) throws {
-        try FileManager.default.createDirectory(
-            atPath: path, withIntermediateDirectories: true,
-            attributes: [.posixPermissions: 0o700])
+        do {
+            try Directories.create(path, mode: 0o700)
+        } catch {
+            throw StartError("cannot create the state directory \(path): \(error)")
+        }
+    }
+
+    /// A start-up failure whose message says what to do.
+    struct StartError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// The text of an error for a log line: its own description when it has one, else the
+    /// system's localized text rather than a Foundation object dump.
+    func describe(_ error: any Error) -> String {
+        if error is CocoaError || type(of: error) is NSError.Type {
+            return error.localizedDescription
+        }
+        return String(describing: error)
     }
 
     private static func statisticsProvider(started: Date) -> StatisticsProvider {
@@ -167,6 +203,7 @@ public final class Daemon: @unchecked Sendable {
     // Accessors for the extensions in other files.
     var environmentValues: [String: String] { environment }
     var configPathValue: String? { options.configPath }
+    var optionsValue: DaemonOptions { options }
     var signalQueueValue: DispatchQueue { signalQueue }
     var notifierValue: SystemdNotifier { notifier }
     var loggerValue: Logger { logger }

@@ -49,7 +49,10 @@ extension JSON {
 
     static func writeString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
+        let utf8 = Array(value.utf8)
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
             switch byte {
             case UInt8(ascii: "\""):
                 output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
@@ -62,14 +65,45 @@ extension JSON {
             case 0x09:
                 output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
             case 0x00..<0x20, 0x7F:
-                output.append(contentsOf: Array("\\u00".utf8))
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0x0F)])
+                writeEscape(UInt32(byte), to: &output)
+            case 0xC2, 0xE2:
+                if let scalar = invisibleControl(in: utf8, at: index) {
+                    writeEscape(scalar.value, to: &output)
+                    index += scalar.utf8.count
+                    continue
+                }
+                output.append(byte)
             default:
                 output.append(byte)
             }
+            index += 1
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// The C1 control, line or paragraph separator, or bidirectional override starting at
+    /// `index`, if there is one. They are written as `\u` escapes: the value is the same, and a
+    /// terminal that prints the JSON cannot be made to run a control sequence or reorder text.
+    private static func invisibleControl(in utf8: [UInt8], at index: Int) -> Unicode.Scalar? {
+        guard index + 1 < utf8.count else { return nil }
+        let second = utf8[index + 1]
+        if utf8[index] == 0xC2 {
+            return (0x80...0x9F).contains(second) ? Unicode.Scalar(UInt32(second)) : nil
+        }
+        guard index + 2 < utf8.count else { return nil }
+        let third = utf8[index + 2]
+        let value = 0x2000 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
+        switch value {
+        case 0x2028...0x202E, 0x2066...0x2069: return Unicode.Scalar(value)
+        default: return nil
+        }
+    }
+
+    private static func writeEscape(_ value: UInt32, to output: inout [UInt8]) {
+        output.append(contentsOf: Array("\\u".utf8))
+        for shift in stride(from: 12, through: 0, by: -4) {
+            output.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
+        }
     }
 }
 

@@ -26,13 +26,13 @@ public struct JSONObject: Sendable, Equatable {
     /// `nil` removes it.
     public subscript(key: String) -> JSON? {
         get {
-            for member in members where member.key == key {
+            for member in members where member.key.utf8.elementsEqual(key.utf8) {
                 return member.value
             }
             return nil
         }
         set {
-            let index = members.firstIndex { $0.key == key }
+            let index = members.firstIndex { $0.key.utf8.elementsEqual(key.utf8) }
             switch (index, newValue) {
             case (let index?, let value?):
                 members[index].value = value

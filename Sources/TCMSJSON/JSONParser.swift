@@ -112,7 +112,9 @@ public struct JSONParser {
         defer { depth -= 1 }
 
         var object = JSONObject()
-        var seen = Set<String>()
+        // Keys are compared by their UTF-8 bytes: Swift's String equality treats canonically
+        // equivalent spellings ("é" and "e" + U+0301) as equal, but JSON keys are distinct.
+        var seen = Set<[UInt8]>()
         skipWhitespace()
         if try peek() == UInt8(ascii: "}") {
             position += 1
@@ -125,7 +127,7 @@ public struct JSONParser {
                 throw JSONParseError(.unexpectedCharacter, at: position)
             }
             let key = try parseString()
-            guard seen.insert(key).inserted else {
+            guard seen.insert(Array(key.utf8)).inserted else {
                 throw JSONParseError(.duplicateKey, at: keyOffset)
             }
             skipWhitespace()

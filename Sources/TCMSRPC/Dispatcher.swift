@@ -77,6 +77,7 @@ public final class Dispatcher: Sendable {
         let request: RPCRequest
         switch RPCRequest.parse(value) {
         case .failure(let failure):
+            if failure.isNotification { return nil }
             return Dispatcher.errorResponse(id: failure.id, error: failure.error)
         case .success(let parsed):
             request = parsed

@@ -3,7 +3,8 @@ import TCMSJSON
 /// Builds the `rpc.discover` answer: an OpenRPC-style document of every method, with the
 /// extensions `x-roles` (who may call it) and `x-writes` (whether it changes stored state).
 public enum OpenRPCDocument {
-    /// Errors any method can return, listed once in the document's components.
+    /// Every error code of the registry, listed once in the document's components; each
+    /// method's `errors` names the `data.reason` values it adds.
     static let commonErrors: [(Int, String)] = [
         (RPCErrorCode.parseError, "Parse error"),
         (RPCErrorCode.invalidRequest, "Invalid request"),
@@ -12,8 +13,19 @@ public enum OpenRPCDocument {
         (RPCErrorCode.internalError, "Internal error"),
         (RPCErrorCode.notAuthenticated, "Not authenticated"),
         (RPCErrorCode.forbidden, "Forbidden for this role"),
+        (RPCErrorCode.loginFailed, "Login failed"),
+        (RPCErrorCode.sessionExpired, "Session expired or revoked"),
+        (RPCErrorCode.throttled, "Throttled, retry later"),
+        (RPCErrorCode.validationFailed, "Validation failed"),
+        (RPCErrorCode.notFound, "Not found"),
+        (RPCErrorCode.alreadyExists, "Already exists"),
+        (RPCErrorCode.alreadyDecided, "Already decided"),
+        (RPCErrorCode.invalidState, "Invalid state"),
         (RPCErrorCode.busy, "Busy, retry"),
+        (RPCErrorCode.tooManyConnections, "Too many connections, retry later"),
+        (RPCErrorCode.requestTooLarge, "Request too large"),
         (RPCErrorCode.shuttingDown, "Shutting down, retry"),
+        (RPCErrorCode.storageFailed, "Storage failed"),
     ]
 
     public static func build(table: MethodTable, version: String) -> JSON {

@@ -50,7 +50,14 @@ public struct ParamSpec: Sendable {
         case .any:
             return nil
         case .string:
-            return value.stringValue == nil ? mismatch("a string") : nil
+            guard let text = value.stringValue else { return mismatch("a string") }
+            // U+0000 is never meaningful in a registration record, and C-based tools that read
+            // the database would see the text end there.
+            if text.unicodeScalars.contains("\u{0}") {
+                return .invalidParams(
+                    "\(field) must not contain U+0000", field: field, reason: "invalid_character")
+            }
+            return nil
         case .boolean:
             return value.boolValue == nil ? mismatch("a boolean") : nil
         case .object:
@@ -58,7 +65,13 @@ public struct ParamSpec: Sendable {
         case .array:
             return value.arrayValue == nil ? mismatch("an array") : nil
         case .integer(let min, let max):
-            guard let number = value.intValue else { return mismatch("an integer") }
+            guard let number = value.intValue else {
+                if case .double(let huge) = value, huge.rounded() == huge {
+                    return .invalidParams(
+                        "\(field) is too large", field: field, reason: "out_of_range")
+                }
+                return mismatch("an integer")
+            }
             if let min, number < min {
                 return .invalidParams(
                     "\(field) must be at least \(min)", field: field, reason: "out_of_range")

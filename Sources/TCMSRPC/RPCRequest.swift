@@ -11,7 +11,14 @@ struct RPCRequest {
     struct Failure: Error {
         let id: JSON
         let error: RPCError
+        /// True for a well-formed notification whose params are at fault: JSON-RPC 2.0 forbids
+        /// any reply to a notification, so the failure is dropped.
+        var isNotification = false
     }
+
+    /// Numeric ids beyond ±2^53 cannot be echoed exactly by every JSON peer, and a double that
+    /// is not finite cannot be written back at all.
+    static let maxExactInteger = 9_007_199_254_740_992.0
 
     private static let members: Set<String> = ["jsonrpc", "id", "method", "params"]
 
@@ -24,8 +31,13 @@ struct RPCRequest {
         var id: JSON? = nil
         if let rawID = object["id"] {
             switch rawID {
-            case .null, .string, .int, .double:
+            case .null, .string, .int:
                 id = rawID
+            case .double(let value) where value.isFinite && abs(value) <= maxExactInteger:
+                id = rawID
+            case .double:
+                let detail = "a numeric id must be a finite number within ±2^53"
+                return .failure(Failure(id: .null, error: .invalidRequest(detail)))
             default:
                 let detail = "id must be a string, a number or null"
                 return .failure(Failure(id: .null, error: .invalidRequest(detail)))
@@ -55,7 +67,7 @@ struct RPCRequest {
             let error = RPCError.invalidParams(
                 "params must be an object with named members; positional params are not accepted",
                 field: "params", reason: "positional_params")
-            return .failure(Failure(id: replyID, error: error))
+            return .failure(Failure(id: replyID, error: error, isNotification: id == nil))
         default:
             let detail = "params must be an object"
             return .failure(Failure(id: replyID, error: .invalidRequest(detail)))

@@ -24,7 +24,7 @@ enum AuditMethods {
                 params: Listing.params,
                 result: "{items: [{id, at, role, login, peerUid, peerPid, method, subject, before, "
                     + "after}], total, page, pageSize, pages}",
-                roles: [.operator]
+                roles: [.operator], errors: Listing.errors
             ) { _, params in
                 try environment.store.read { database in
                     try listing.run(

@@ -29,16 +29,24 @@ enum BackupMethods {
                     ParamSpec("id", .string, required: true, "the id backup.create returned"),
                     ParamSpec("offset", .integer(min: 0, max: nil), required: true, "byte offset"),
                 ],
-                result: "{data, offset, eof}", roles: [.operator], errors: ["not_found"]
+                result: "{data, offset, eof}", roles: [.operator],
+                errors: ["not_found", "invalid_backup_id"]
             ) { _, params in
                 try read(directory: directory, params: params)
             },
             MethodSpec(
                 "backup.delete", summary: "Removes a snapshot from the backup directory.",
                 params: [ParamSpec("id", .string, required: true, "the id backup.create returned")],
-                result: "{deleted: true}", roles: [.operator], errors: ["not_found"]
+                result: "{deleted: true}", roles: [.operator],
+                errors: ["not_found", "invalid_backup_id"]
             ) { _, params in
                 let path = try snapshotPath(directory: directory, id: params.requiredString("id"))
+                guard FileManager.default.fileExists(atPath: path) else {
+                    throw RPCError(
+                        code: RPCErrorCode.notFound, reason: "not_found",
+                        message: "No backup with this id", messageZh: "没有这个备份",
+                        field: "params.id")
+                }
                 try? FileManager.default.removeItem(atPath: path)
                 try? FileManager.default.removeItem(atPath: path + ".manifest.json")
                 return ["deleted": true]
@@ -86,8 +94,12 @@ enum BackupMethods {
                 message: "No backup with this id", messageZh: "没有这个备份", field: "params.id")
         }
         defer { try? handle.close() }
-        try handle.seek(toOffset: UInt64(offset))
-        let chunk = try handle.read(upToCount: chunkBytes) ?? Data()
+        let size = (try? handle.seekToEnd()) ?? 0
+        var chunk = Data()
+        if UInt64(offset) < size {
+            try handle.seek(toOffset: UInt64(offset))
+            chunk = try handle.read(upToCount: chunkBytes) ?? Data()
+        }
         return [
             "data": .string(chunk.base64EncodedString()),
             "offset": .int(offset),

@@ -17,6 +17,13 @@ public enum ErrorTranslation {
                 code: RPCErrorCode.alreadyExists, reason: "already_exists",
                 message: "A record with the same unique value already exists",
                 messageZh: "记录已存在")
+        case let error as SQLiteError where error.isConstraint:
+            // A CHECK or NOT NULL constraint caught input the method's own checks let through.
+            return RPCError(
+                code: RPCErrorCode.validationFailed, reason: "constraint_failed",
+                message: "The record breaks a stored-data rule (\(error.codeName)); "
+                    + "check the values sent",
+                messageZh: "数据不符合存储规则")
         case is StoreClosedError:
             return .shuttingDown
         default:

@@ -50,7 +50,8 @@ struct FieldReader {
         }
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
-        if trimmed.count > maxLength {
+        // Counted in code points, as SQLite's length() counts them in the tables' CHECKs.
+        if trimmed.unicodeScalars.count > maxLength {
             report(
                 DomainViolation(
                     reason: "too_long", message: "\(name) is longer than \(maxLength) characters.",

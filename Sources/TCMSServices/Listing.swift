@@ -19,6 +19,11 @@ public struct Listing: Sendable {
         ParamSpec("cursor", .string, "continue after the row a previous reply's nextCursor named"),
     ]
 
+    /// The reasons every listing can return.
+    public static let errors = [
+        "unknown_filter", "invalid_date", "invalid_cursor", "cursor_with_page", "wrong_type",
+    ]
+
     /// One filter key and how it narrows the rows.
     public struct Filter: Sendable {
         public enum Match: Sendable {
@@ -127,8 +132,14 @@ public struct Listing: Sendable {
         let pages = max(1, (total + pageSize - 1) / pageSize)
 
         if let cursor = params.string("cursor") {
-            // "0" starts a walk in either order.
-            guard var after = Int64(cursor) else {
+            if params["page"] != nil {
+                throw RPCError.invalidParams(
+                    "give either params.cursor or params.page, not both", field: "params.page",
+                    reason: "cursor_with_page")
+            }
+            // "0" starts a walk in either order; a cursor is the row id a reply named.
+            guard cursor.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), var after = Int64(cursor)
+            else {
                 throw RPCError.invalidParams(
                     "params.cursor is not a cursor from a previous reply", field: "params.cursor",
                     reason: "invalid_cursor")

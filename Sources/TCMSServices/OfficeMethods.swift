@@ -10,7 +10,7 @@ enum OfficeMethods {
         .init("name", column: "name", .contains),
         .init("divisionCode", column: "", .custom { code in
             let candidates = OfficeRouting.coveringCandidates(of: code)
-            guard !candidates.isEmpty else {
+            guard !candidates.isEmpty, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
                 throw RPCError.invalidParams(
                     "params.filter.divisionCode must have six digits",
                     field: "params.filter.divisionCode", reason: "invalid_division_code")
@@ -91,7 +91,7 @@ enum OfficeMethods {
                 "office.list",
                 summary: "Lists offices; filter name (substring) or divisionCode (covering office).",
                 params: Listing.params, result: "{items, total, page, pageSize, pages}",
-                roles: .everyone
+                roles: .everyone, errors: Listing.errors + ["invalid_division_code"]
             ) { _, params in
                 try store.read { database in try list(params: params, database: database) }
             },

@@ -13,7 +13,8 @@ struct OfficeFields {
 
     init(params: Params, requireAll: Bool) throws {
         name = params.string("name")?.trimmingCharacters(in: .whitespaces)
-        if let name, name.isEmpty || name.count > 100 {
+        // Counted in code points, as the table's CHECK with SQLite's length() counts them.
+        if let name, name.isEmpty || name.unicodeScalars.count > 100 {
             throw RPCError.invalidParams(
                 "params.name must have 1 to 100 characters", field: "params.name",
                 reason: "invalid_name")

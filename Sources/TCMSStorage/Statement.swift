@@ -36,7 +36,17 @@ public final class Statement {
             case .real(let number):
                 code = sqlite3_bind_double(handle, index, number)
             case .text(let text):
-                code = sqlite3_bind_text(handle, index, text, -1, csqlite_transient())
+                // The byte count is passed, so text with U+0000 in it is stored whole rather than
+                // cut at the first NUL as a C string would be.
+                var bytes = Array(text.utf8)
+                bytes.append(0)
+                code = bytes.withUnsafeBufferPointer { buffer in
+                    buffer.withMemoryRebound(to: CChar.self) {
+                        sqlite3_bind_text(
+                            handle, index, $0.baseAddress, Int32(buffer.count - 1),
+                            csqlite_transient())
+                    }
+                }
             case .blob(let bytes):
                 code = bytes.withUnsafeBytes {
                     sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count),

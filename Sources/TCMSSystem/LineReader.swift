@@ -57,7 +57,11 @@ public struct LineReader: Sendable {
         }
 
         scanFrom = buffer.count
-        guard buffer.count - readFrom > maxLineBytes else { return .needMore }
+        // A `\r` that may precede the coming `\n` is not part of the line, so it does not count
+        // against the limit whatever the read boundaries.
+        let pending = buffer.count - readFrom
+        let carriageReturnAllowance = buffer.last == 0x0D ? 1 : 0
+        guard pending > maxLineBytes + carriageReturnAllowance else { return .needMore }
         let wasSkipping = skipping
         skipping = true
         buffer.removeAll(keepingCapacity: false)

@@ -9,6 +9,8 @@ public enum UnixSocket {
         case inUse(path: String, holderPID: Int32?)
         /// Something that is not a socket is at the path; it is left alone.
         case notASocket(path: String)
+        /// The path does not fit in `sockaddr_un`.
+        case pathTooLong(path: String, limit: Int)
         case system(SystemError)
 
         public var description: String {
@@ -19,6 +21,9 @@ public enum UnixSocket {
                 return "socket \(path) is in use by another process"
             case .notASocket(let path):
                 return "\(path) exists and is not a socket; remove it or choose another path"
+            case .pathTooLong(let path, let limit):
+                return "socket path \(path) is \(path.utf8.count) bytes; Unix sockets allow at "
+                    + "most \(limit), so choose a shorter path"
             case .system(let error):
                 return error.description
             }
@@ -42,9 +47,14 @@ public enum UnixSocket {
     public static func listen(path: String, mode: mode_t, backlog: Int32 = 512)
         throws(ListenError) -> FileDescriptor
     {
+        let limit = MemoryLayout.size(ofValue: sockaddr_un().sun_path) - 1
+        guard path.utf8.count <= limit else { throw .pathTooLong(path: path, limit: limit) }
         try checkExisting(path: path)
 
-        let temporary = path + ".\(getpid()).new"
+        // A short temporary name in the same directory, so rename(2) stays atomic and a path near
+        // the length limit still leaves room for it.
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let temporary = (directory.isEmpty ? "" : directory) + "/.t\(getpid())"
         _ = unlink(temporary)
         let descriptor: FileDescriptor
         do {

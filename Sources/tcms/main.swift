@@ -72,6 +72,9 @@ func runDaemon(_ arguments: ArraySlice<String>, environment: [String: String]) t
     guard parsed.operands.isEmpty else {
         throw UsageError(description: "unexpected argument \(parsed.operands[0])")
     }
+    for (name, value) in parsed.options where value.isEmpty {
+        throw UsageError(description: "\(name) needs a non-empty value")
+    }
     let options = DaemonOptions(
         configPath: parsed.options["--config"], stateDirectory: parsed.options["--state-dir"],
         socketPath: parsed.options["--socket"])

@@ -22,3 +22,22 @@ final class JSONEncoderTests: XCTestCase {
         XCTAssertEqual(JSON.double(.infinity).encodedString(), "null")
     }
 }
+
+final class JSONEncoderControlTests: XCTestCase {
+    func testInvisibleControlsAreEscaped() {
+        let value = JSON.string("a\u{9B}b\u{202E}c\u{2066}d\u{2028}e中")
+        XCTAssertEqual(value.encodedString(), #""a\u009bb\u202ec\u2066d\u2028e中""#)
+    }
+
+    func testEscapedControlsParseBackToTheSameText() throws {
+        let text = "x\u{85}\u{202A}\u{2069}y"
+        XCTAssertEqual(try JSONParser.parse(JSON.string(text).encoded()), .string(text))
+    }
+
+    func testKeysDifferingOnlyInNormalisationAreDistinct() throws {
+        let value = try JSONParser.parse(#"{"caf\u00e9":1,"cafe\u0301":2}"#)
+        XCTAssertEqual(value.objectValue?.count, 2)
+        XCTAssertEqual(value["caf\u{E9}"], 1)
+        XCTAssertEqual(value["cafe\u{301}"], 2)
+    }
+}
