@@ -33,7 +33,8 @@ struct ShellHelp {
         text += """
 
             A method name works as a command: system.stats is call system.stats.
-            PARAMS: {"page": 2} or page=2 name=王小红 (quote values with spaces).
+            PARAMS: {"filter": {"name": "福州"}} or page=2 divisionCode=350102 (quote values
+            with spaces); a param declared as a string keeps its text, digits included.
             Commands may be shortened to a unique prefix (he is help).
             Tab completes commands, methods and param names.
             The daemon offers \(catalog.methods.count) methods: methods lists them, \

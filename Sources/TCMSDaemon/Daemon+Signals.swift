@@ -45,17 +45,28 @@ extension Daemon {
             return
         }
 
+        // Settings fixed at start-up keep their running value; a changed one is named.
         var applied = fresh
-        applied.stateDirectory = currentConfiguration.stateDirectory
-        applied.socketPath = currentConfiguration.socketPath
-        applied.synchronous = currentConfiguration.synchronous
-        applied.busyTimeoutMilliseconds = currentConfiguration.busyTimeoutMilliseconds
-        applied.readerConnections = currentConfiguration.readerConnections
-        applied.maxLineBytes = currentConfiguration.maxLineBytes
-        applied.maxBatchSize = currentConfiguration.maxBatchSize
-        if applied != fresh {
-            logger.warning("some changed settings take effect only after a restart, ignoring them",
-                           ["config.path": path])
+        var ignored: [String] = []
+        func keep<Value: Equatable>(_ key: String, _ field: WritableKeyPath<Configuration, Value>) {
+            if applied[keyPath: field] != currentConfiguration[keyPath: field] {
+                ignored.append(key)
+                applied[keyPath: field] = currentConfiguration[keyPath: field]
+            }
+        }
+        keep("state_dir", \.stateDirectory)
+        keep("socket", \.socketPath)
+        keep("synchronous", \.synchronous)
+        keep("busy_timeout_ms", \.busyTimeoutMilliseconds)
+        keep("reader_connections", \.readerConnections)
+        keep("max_line_bytes", \.maxLineBytes)
+        keep("max_batch_size", \.maxBatchSize)
+        keep("sms_command", \.smsCommand)
+        keep("verify_command", \.verifyCommand)
+        if !ignored.isEmpty {
+            logger.warning(
+                "some changed settings take effect only after a restart, ignoring them",
+                ["config.path": path, "settings": ignored.joined(separator: ",")])
         }
 
         currentConfiguration = applied

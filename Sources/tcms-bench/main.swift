@@ -12,6 +12,17 @@ struct BenchOptions {
     var connections = 32
     var idleConnections = 1_000
 
+    static let usage = """
+        USAGE
+          tcms-bench [--seconds N] [--connections N] [--idle-connections N]
+                     [--tcms PATH] [--redis PATH | --no-redis]
+
+        Starts tcms (and redis-server, the reference, when installed) on private sockets in a
+        temporary directory, prints each figure with its ratio to redis-server, and stops both.
+        --seconds sets the time per figure (default 5), --connections the concurrent clients
+        (default 32), --idle-connections the open connections for the memory figure (1000).
+        """
+
     static func parse(_ arguments: [String]) throws -> BenchOptions {
         let here = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent()
         var options = BenchOptions(tcmsBinary: here.appendingPathComponent("tcms").path)
@@ -25,6 +36,9 @@ struct BenchOptions {
                 return next
             }
             switch argument {
+            case "--help", "-h":
+                print(BenchOptions.usage)
+                exit(0)
             case "--tcms": options.tcmsBinary = try value()
             case "--redis": options.redisBinary = try value()
             case "--no-redis": options.redisBinary = nil
@@ -33,9 +47,7 @@ struct BenchOptions {
             case "--idle-connections":
                 options.idleConnections = Int(try value()) ?? options.idleConnections
             default:
-                throw BenchError(
-                    "unknown option \(argument); options: --tcms PATH --redis PATH --no-redis "
-                        + "--seconds N --connections N --idle-connections N")
+                throw BenchError("unknown option \(argument)\n" + BenchOptions.usage)
             }
         }
         return options

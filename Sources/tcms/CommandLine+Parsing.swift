@@ -47,6 +47,9 @@ func parseArguments(
             guard let value = inlineValue ?? iterator.next() else {
                 throw UsageError(description: "\(name) needs a value")
             }
+            guard parsed.options[name] == nil else {
+                throw UsageError(description: "\(name) given twice; give it once")
+            }
             parsed.options[name] = value
         } else {
             let known = valued.union(allowedFlags)

@@ -34,11 +34,15 @@ func runTCMS(_ arguments: [String]) -> Int32 {
             print("tcms \(ProductVersion.current)")
             return ExitCode.success
         case "help", "--help", "-h":
-            if let topic = rest.first, let text = Help.text(for: topic) {
-                print(text)
-            } else {
+            guard let topic = rest.first else {
                 print(Help.overview)
+                return ExitCode.success
             }
+            guard let text = Help.text(for: topic) else {
+                printError("tcms help: no subcommand \(topic); see tcms help")
+                return ExitCode.usage
+            }
+            print(text)
             return ExitCode.success
         default:
             let known = [

@@ -21,6 +21,7 @@ final class ReloadTests: XCTestCase {
         }
         XCTAssertTrue(reloaded, daemon.log)
         XCTAssertTrue(daemon.log.contains("only after a restart"), daemon.log)
+        XCTAssertTrue(daemon.log.contains("settings=max_line_bytes"), daemon.log)
 
         let second = try RawClient(path: daemon.socketPath)
         XCTAssertEqual(try second.readReply().errorReason, "too_many_connections")
