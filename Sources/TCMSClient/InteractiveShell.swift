@@ -66,7 +66,9 @@ struct InteractiveShell {
     /// `tcms[operator]> `, with the escape sequences of any colour marked for libedit as taking
     /// no columns (between the \u{1} and \u{2} markers of the readline interface).
     private func prompt() -> String {
-        let text = "tcms[" + style.colored(interpreter.session.role, .green) + "]> "
+        let session = interpreter.session
+        let who = session.login.map { "\(session.role) \($0)" } ?? session.role
+        let text = "tcms[" + style.colored(who, .green) + "]> "
         var marked = ""
         var inEscape = false
         for character in text {

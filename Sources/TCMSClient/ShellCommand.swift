@@ -8,6 +8,9 @@ enum ShellCommand: String, CaseIterable {
     case stats
     case version
     case format
+    case login
+    case logout
+    case whoami
     case quit
     case exit
 
@@ -17,6 +20,7 @@ enum ShellCommand: String, CaseIterable {
         case .help: return "help [COMMAND|METHOD]"
         case .call: return "call METHOD [PARAMS]"
         case .format: return "format [table|csv|json]"
+        case .login: return "login LOGIN"
         default: return rawValue
         }
     }
@@ -30,6 +34,10 @@ enum ShellCommand: String, CaseIterable {
         case .stats: return "Show the daemon's uptime, connections, requests and database size"
         case .version: return "Show the versions of tcms, the database schema and SQLite"
         case .format: return "Show or set the output format"
+        case .login:
+            return "Log in; the password is read without echo (TCMS_PASSWORD in scripts)"
+        case .logout: return "End the session and return to the connection's own role"
+        case .whoami: return "Show the role and login this connection acts with"
         case .quit, .exit: return "Leave the shell (Ctrl-D also leaves)"
         }
     }
@@ -40,6 +48,7 @@ enum ShellCommand: String, CaseIterable {
         case .ping: return "system.ping"
         case .stats: return "system.stats"
         case .version: return "system.version"
+        case .whoami: return "session.whoami"
         default: return nil
         }
     }

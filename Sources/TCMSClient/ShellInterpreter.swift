@@ -88,7 +88,13 @@ final class ShellInterpreter {
         case .methods:
             try requireNoArguments(command, arguments)
             print(methodList())
-        case .ping, .stats, .version:
+        case .login:
+            try logIn(arguments)
+        case .logout:
+            try requireNoArguments(command, arguments)
+            try session.logOut()
+            output.diagnose("logged out; acting as \(session.role)")
+        case .ping, .stats, .version, .whoami:
             try requireNoArguments(command, arguments)
             try callMethod(command.method!, paramsText: "")
         case .format:
@@ -115,6 +121,31 @@ final class ShellInterpreter {
             output.diagnose(message)
             throw CommandFailed()
         }
+    }
+
+    /// Logs in as `arguments` (one login name). The password comes from TCMS_PASSWORD when set,
+    /// else from a prompt without echo on the terminal; it never reaches the history.
+    private func logIn(_ arguments: String) throws {
+        let words = try ShellSyntax.words(arguments)
+        guard words.count == 1, let login = words.first else {
+            throw ShellUsageError("login needs exactly one login name: \(ShellCommand.login.usage)")
+        }
+        let password: String
+        if let given = environment["TCMS_PASSWORD"], !given.isEmpty {
+            password = given
+        } else if let typed = PasswordPrompt.read(prompt: "password for \(login): ") {
+            password = typed
+        } else {
+            throw ShellUsageError(
+                "no password: run login on a terminal, or set TCMS_PASSWORD for a script")
+        }
+        do {
+            try session.logIn(login: login, password: password)
+        } catch let reply as RPCClient.ErrorReply {
+            output.diagnose("error: login: " + describe(reply))
+            throw CommandFailed()
+        }
+        output.diagnose("logged in as \(login) (\(session.role))")
     }
 
     private func setFormat(_ arguments: String) throws {

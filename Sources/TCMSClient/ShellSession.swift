@@ -18,6 +18,10 @@ final class ShellSession {
     private(set) var catalog = MethodCatalog()
     /// The role the daemon gives this connection, such as "operator"; shown in the prompt.
     private(set) var role = "anonymous"
+    /// The login of the session, when logged in; shown in the prompt.
+    private(set) var login: String?
+    /// The session token, kept in memory only, so a reconnection resumes the session.
+    private var token: String?
 
     private var client: RPCClient?
     private var reconnectUsed = false
@@ -73,8 +77,32 @@ final class ShellSession {
         }
         reconnectUsed = true
         client = try RPCClient(path: socketPath)
-        diagnose("reconnected to the daemon")
+        if let token {
+            if (try? client!.call("session.resume", ["token": .string(token)])) != nil {
+                diagnose("reconnected to the daemon and resumed the session")
+            } else {
+                self.token = nil
+                diagnose("reconnected to the daemon; the session had ended, log in again")
+            }
+        } else {
+            diagnose("reconnected to the daemon")
+        }
         try? refresh()
+    }
+
+    /// Logs in on the current connection and keeps the token for reconnections.
+    func logIn(login: String, password: String) throws {
+        let reply = try call(
+            "session.login", ["login": .string(login), "password": .string(password)])
+        token = reply["token"]?.stringValue
+        try refresh()
+    }
+
+    /// Ends the session on the daemon and forgets the token.
+    func logOut() throws {
+        _ = try call("session.logout")
+        token = nil
+        try refresh()
     }
 
     /// Reads `rpc.discover` and the caller's role on the current connection.
@@ -89,6 +117,7 @@ final class ShellSession {
     private func currentRole() throws -> String {
         if catalog.method(named: "session.whoami") != nil {
             let reply = try client!.call("session.whoami")
+            login = reply["login"]?.stringValue
             if let role = reply["role"]?.stringValue ?? reply.stringValue {
                 return role
             }
