@@ -43,3 +43,59 @@ final class RoleMatrixTests: XCTestCase {
         }
     }
 }
+
+/// The same matrix for the roles a session gives: person, entity admin and reviewer.
+final class SessionRoleMatrixTests: XCTestCase {
+    func testEachSessionRoleIsRefusedExactlyWhereNotListed() throws {
+        let daemon = try DaemonProcess(self)
+        let operatorClient = try RawClient(path: daemon.socketPath)
+        let mobiles = MobileNumbers()
+
+        XCTAssertNotNil(try daemon.registerPerson(
+            login: "matrix_person", documentNumber: sampleResidentIDs[1], mobiles: mobiles)["result"])
+        let mobile = mobiles.make()
+        _ = try operatorClient.result(
+            "entity.register",
+            [
+                "login": "matrix_unit", "password": "Unit-2026#ok", "mobile": .string(mobile),
+                "mobileProof": .string(try daemon.proveMobile(mobile)), "regionType": "domestic",
+                "entityType": "enterprise", "name": "福建青岚环保科技有限公司",
+                "uscc": "9135010219WXHW6N5T", "nature": "150", "legalRepName": "陈静怡",
+                "legalRepDocumentNumber": "35010219871123006X",
+            ])
+        _ = try operatorClient.result(
+            "account.createReviewer", ["login": "matrix_reviewer", "password": "Review-2026!"])
+
+        let discover = try operatorClient.result("rpc.discover")
+        let methods = try XCTUnwrap(discover["methods"]?.arrayValue)
+        let sessions: [(role: String, login: String, password: String)] = [
+            ("person", "matrix_person", "Secret-2026!"),
+            ("entity_admin", "matrix_unit", "Unit-2026#ok"),
+            ("reviewer", "matrix_reviewer", "Review-2026!"),
+        ]
+
+        for session in sessions {
+            let client = try RawClient(path: daemon.socketPath)
+            let login = try client.result(
+                "session.login",
+                ["login": .string(session.login), "password": .string(session.password)])
+            XCTAssertEqual(login["role"]?.stringValue, session.role)
+
+            for method in methods {
+                let name = try XCTUnwrap(method["name"]?.stringValue)
+                // Logging out would end the session this loop relies on.
+                if name == "session.logout" { continue }
+                let roles = method["x-roles"]?.arrayValue?.compactMap(\.stringValue) ?? []
+                let reply = try client.call(name)
+                if roles.contains(session.role) {
+                    XCTAssertNotEqual(reply.errorCode, 1003, "\(session.role) may call \(name)")
+                    XCTAssertNotEqual(reply.errorCode, 1001, "\(session.role) may call \(name)")
+                } else {
+                    XCTAssertEqual(
+                        reply.errorCode, 1003, "\(session.role) calling \(name): \(reply)")
+                }
+            }
+            XCTAssertEqual(try client.result("session.whoami")["role"]?.stringValue, session.role)
+        }
+    }
+}
