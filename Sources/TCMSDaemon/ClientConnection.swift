@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import TCMSJSON
 import TCMSRPC
 import TCMSSystem
@@ -37,16 +38,22 @@ final class ClientConnection: @unchecked Sendable {
     private func serve(
         reader: inout LineReader, chunk: UnsafeMutableRawBufferPointer, limits: ServerLimits
     ) -> String {
+        // The time-outs are the socket's receive time-out, changed only when the connection
+        // moves between idle and inside a line, so a request costs one read and one write.
+        var timeoutInForce = 0
         while true {
             let partial = reader.hasPartialLine
             let seconds = partial ? limits.readTimeoutSeconds : limits.idleTimeoutSeconds
+            if seconds != timeoutInForce {
+                UnixSocket.setReceiveTimeout(descriptor, seconds: seconds)
+                timeoutInForce = seconds
+            }
             do {
-                guard try descriptor.waitReadable(milliseconds: Int32(seconds * 1000)) else {
-                    return partial ? "read timeout with a partial line" : "idle timeout"
-                }
                 let count = try descriptor.read(into: chunk)
                 if count == 0 { return "end of file" }
                 reader.append(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
+            } catch where error.errno == EAGAIN || error.errno == EWOULDBLOCK {
+                return partial ? "read timeout with a partial line" : "idle timeout"
             } catch {
                 return error.description
             }
@@ -77,11 +84,14 @@ final class ClientConnection: @unchecked Sendable {
             guard let reply = server.dispatcher.handle(line: bytes, connection: state) else {
                 return
             }
-            let micros = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1000
-            server.logger.debug(
-                "request served",
-                ["conn.id": state.id, "bytes.in": bytes.count, "bytes.out": reply.count,
-                 "duration.us": micros])
+            if server.logger.isEnabled(.debug) {
+                let micros = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds)
+                    / 1000
+                server.logger.debug(
+                    "request served",
+                    ["conn.id": state.id, "bytes.in": bytes.count, "bytes.out": reply.count,
+                     "duration.us": micros])
+            }
             try send(reply)
         }
     }

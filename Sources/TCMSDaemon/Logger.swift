@@ -41,6 +41,11 @@ public final class Logger: @unchecked Sendable {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
+    /// True when events of `level` are written; lets a caller skip building costly fields.
+    public func isEnabled(_ level: Level) -> Bool {
+        lock.withLock { level <= threshold }
+    }
+
     public var level: Level {
         get { lock.withLock { threshold } }
         set { lock.withLock { threshold = newValue } }

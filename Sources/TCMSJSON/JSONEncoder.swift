@@ -49,6 +49,16 @@ extension JSON {
 
     static func writeString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        // Most strings need no escape at all; they are copied in one step.
+        let plain = value.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xC2
+                && byte != 0xE2
+        }
+        if plain {
+            output.append(contentsOf: value.utf8)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         let utf8 = Array(value.utf8)
         var index = 0
         while index < utf8.count {

@@ -128,6 +128,14 @@ public enum UnixSocket {
         return FileDescriptor(rawValue: raw)
     }
 
+    /// Sets the receive time-out: a blocking read fails with EAGAIN after `seconds` without data.
+    public static func setReceiveTimeout(_ descriptor: FileDescriptor, seconds: Int) {
+        var value = timeval(tv_sec: seconds, tv_usec: 0)
+        _ = setsockopt(
+            descriptor.rawValue, SOL_SOCKET, SO_RCVTIMEO, &value,
+            socklen_t(MemoryLayout<timeval>.size))
+    }
+
     /// Sets a send time-out so a peer that stops reading cannot block a writer for ever.
     public static func setSendTimeout(_ descriptor: FileDescriptor, seconds: Int) {
         var value = timeval(tv_sec: seconds, tv_usec: 0)
