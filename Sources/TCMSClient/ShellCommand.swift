@@ -8,6 +8,11 @@ enum ShellCommand: String, CaseIterable {
     case stats
     case version
     case format
+    case next
+    case prev
+    case first
+    case last
+    case page
     case login
     case logout
     case whoami
@@ -21,6 +26,7 @@ enum ShellCommand: String, CaseIterable {
         case .call: return "call METHOD [PARAMS]"
         case .format: return "format [table|csv|json]"
         case .login: return "login LOGIN"
+        case .page: return "page K"
         default: return rawValue
         }
     }
@@ -34,6 +40,11 @@ enum ShellCommand: String, CaseIterable {
         case .stats: return "Show the daemon's uptime, connections, requests and database size"
         case .version: return "Show the versions of tcms, the database schema and SQLite"
         case .format: return "Show or set the output format"
+        case .next: return "Show the next page of the last listing, with the same filter"
+        case .prev: return "Show the previous page of the last listing"
+        case .first: return "Show the first page of the last listing"
+        case .last: return "Show the last page of the last listing"
+        case .page: return "Show page K of the last listing"
         case .login:
             return "Log in; the password is read without echo (TCMS_PASSWORD in scripts)"
         case .logout: return "End the session and return to the connection's own role"

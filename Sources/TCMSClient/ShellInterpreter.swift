@@ -1,3 +1,4 @@
+import Foundation
 import TCMSJSON
 import TCMSTerminal
 
@@ -15,6 +16,8 @@ enum CommandOutcome: Equatable {
 final class ShellInterpreter {
     let session: ShellSession
     var format: OutputFormat
+    /// The last paged listing, so `next`, `prev` and `page K` repeat it with its filter.
+    private var lastListing: PagedListing?
     let output: ShellOutput
     let environment: [String: String]
     let style: Style
@@ -88,6 +91,8 @@ final class ShellInterpreter {
         case .methods:
             try requireNoArguments(command, arguments)
             print(methodList())
+        case .next, .prev, .first, .last, .page:
+            try turnPage(command, arguments: arguments)
         case .login:
             try logIn(arguments)
         case .logout:
@@ -108,9 +113,26 @@ final class ShellInterpreter {
     private func callMethod(_ method: String, paramsText: String) throws {
         let declared = session.catalog.method(named: method)?.params ?? []
         let stringParams = Set(declared.filter { $0.type == "string" }.map(\.name))
-        let params = try ShellSyntax.parseParams(paramsText, stringParams: stringParams)
+        let isListing = declared.contains { $0.name == "filter" }
+        var params = try ShellSyntax.parseParams(
+            paramsText, stringParams: stringParams, skippingFilterWords: isListing)
+        if isListing {
+            params = try ShellSyntax.movingFilterWords(
+                params, declared: Set(declared.map(\.name)), text: paramsText)
+        }
+        try call(method, params)
+    }
+
+    /// Calls `method`, prints the result, and remembers a paged listing for `next` and `page`.
+    private func call(_ method: String, _ params: JSONObject) throws {
         do {
-            print(try session.call(method, params))
+            let result = try session.call(method, params)
+            if let pages = result["pages"]?.intValue, let page = result["page"]?.intValue,
+                result["items"]?.arrayValue != nil
+            {
+                lastListing = PagedListing(method: method, params: params, page: page, pages: pages)
+            }
+            print(result)
         } catch let reply as RPCClient.ErrorReply {
             // Daemon messages usually name the method; domain errors may not.
             let subject = reply.message.contains(method) ? "" : "\(method): "
@@ -146,6 +168,32 @@ final class ShellInterpreter {
             throw CommandFailed()
         }
         output.diagnose("logged in as \(login) (\(session.role))")
+    }
+
+    /// Calls the last listing again for another page, keeping its filter.
+    private func turnPage(_ command: ShellCommand, arguments: String) throws {
+        guard let listing = lastListing else {
+            throw ShellUsageError("no listing to page through yet; run a *.list method first")
+        }
+        let target: Int64
+        switch command {
+        case .next: target = listing.page + 1
+        case .prev: target = listing.page - 1
+        case .first: target = 1
+        case .last: target = listing.pages
+        default:
+            guard let number = Int64(arguments.trimmingCharacters(in: .whitespaces)) else {
+                throw ShellUsageError("page needs a page number: \(ShellCommand.page.usage)")
+            }
+            target = number
+        }
+        guard target >= 1, target <= max(listing.pages, 1) else {
+            throw ShellUsageError(
+                "there is no page \(target); the listing has \(listing.pages) page(s)")
+        }
+        var params = listing.params
+        params["page"] = .int(target)
+        try call(listing.method, params)
     }
 
     private func setFormat(_ arguments: String) throws {
@@ -198,3 +246,11 @@ final class ShellInterpreter {
 
 /// A failure already reported on stderr; the command ends with status 1.
 struct CommandFailed: Error {}
+
+/// A listing call and where it stands, for the paging commands.
+struct PagedListing {
+    let method: String
+    let params: JSONObject
+    let page: Int64
+    let pages: Int64
+}

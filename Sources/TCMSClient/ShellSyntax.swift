@@ -58,7 +58,9 @@ enum ShellSyntax {
     /// `{"name":"王小红","page":2}`. Quote a value with spaces: `name='欧阳 娜'`. A param that the
     /// method declares as a string (`stringParams`) keeps its text as typed, so
     /// `divisionCode=350102` stays the string "350102".
-    static func parseParams(_ text: String, stringParams: Set<String> = []) throws -> JSONObject {
+    static func parseParams(
+        _ text: String, stringParams: Set<String> = [], skippingFilterWords: Bool = false
+    ) throws -> JSONObject {
         let text = trimmed(text)
         if text.isEmpty {
             return JSONObject()
@@ -79,6 +81,7 @@ enum ShellSyntax {
 
         var params = JSONObject()
         for word in try words(text) {
+            if skippingFilterWords && isFilterWord(word) { continue }
             guard let equals = word.firstIndex(of: "="), equals != word.startIndex else {
                 throw ShellUsageError("expected name=value or a JSON object, found \(word)")
             }
@@ -91,6 +94,47 @@ enum ShellSyntax {
             }
         }
         return params
+    }
+
+    /// True for `key>=value`, `key<=value` and `key~value`, the filter forms of a listing.
+    static func isFilterWord(_ word: String) -> Bool {
+        let operatorIndex = word.firstIndex { $0 == "~" || $0 == "=" }
+        guard let operatorIndex, operatorIndex != word.startIndex else { return false }
+        if word[operatorIndex] == "~" { return true }
+        let before = word[word.index(before: operatorIndex)]
+        return (before == ">" || before == "<") && word.index(before: operatorIndex) != word.startIndex
+    }
+
+    /// Moves the words of a listing call that are not declared params into its `filter`:
+    /// `name=王` and `title~环境影响` filter by that key, `created>=2019-07-01` becomes the key
+    /// `createdFrom` and `created<=2019-07-31` the key `createdUntil`. Values stay text.
+    static func movingFilterWords(_ params: JSONObject, declared: Set<String>, text: String)
+        throws -> JSONObject
+    {
+        guard !trimmed(text).hasPrefix("{") else { return params }
+        var result = JSONObject()
+        var filter = params["filter"]?.objectValue ?? JSONObject()
+        for word in try words(text) where isFilterWord(word) {
+            if let range = word.range(of: ">="), range.lowerBound != word.startIndex {
+                filter[String(word[..<range.lowerBound]) + "From"] =
+                    .string(String(word[range.upperBound...]))
+            } else if let range = word.range(of: "<="), range.lowerBound != word.startIndex {
+                filter[String(word[..<range.lowerBound]) + "Until"] =
+                    .string(String(word[range.upperBound...]))
+            } else if let tilde = word.firstIndex(of: "~"), tilde != word.startIndex {
+                filter[String(word[..<tilde])] = .string(String(word[word.index(after: tilde)...]))
+            }
+        }
+        for (key, value) in params.members where key != "filter" {
+            if declared.contains(key) {
+                result[key] = value
+            } else {
+                // An undeclared name=value is a filter key; its text is kept as typed.
+                filter[key] = value.stringValue.map(JSON.string) ?? .string(value.encodedString())
+            }
+        }
+        if !filter.isEmpty { result["filter"] = .object(filter) }
+        return result
     }
 
     /// Splits text into words at spaces; single or double quotes group a word and are removed.
