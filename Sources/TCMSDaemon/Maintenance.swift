@@ -52,7 +52,36 @@ public enum Maintenance {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?
             .int64Value ?? 0
         report.lines.append("database bytes: \(size)")
+
+        let orphans = try orphanMaterialFiles(stateDirectory: stateDirectory, database: database)
+        if orphans.isEmpty {
+            report.lines.append("material files: every file belongs to a material record")
+        } else {
+            report.healthy = false
+            report.lines.append(
+                "material files without a record (\(orphans.count)): "
+                    + orphans.joined(separator: ", "))
+        }
         return report
+    }
+
+    /// Files under `materials/` whose name is no material id in the database: left by a crash
+    /// between writing a file and committing its record, or put there by hand.
+    static func orphanMaterialFiles(stateDirectory: String, database: Database) throws
+        -> [String]
+    {
+        let directory = stateDirectory + "/materials"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            return []
+        }
+        let hasTable = try database.scalarInt(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'materials'") > 0
+        let known = hasTable
+            ? Set(try database.query("SELECT id FROM materials") { String($0.int64(0)) }) : []
+        return names.filter { name in
+            let id = name.hasSuffix(".part") ? String(name.dropLast(5)) : name
+            return !known.contains(id)
+        }.sorted()
     }
 
     /// Restores `backup` as the database of `stateDirectory`: the backup is checked first, the

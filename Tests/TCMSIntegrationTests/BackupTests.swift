@@ -119,6 +119,17 @@ final class RestoreTests: XCTestCase {
         XCTAssertTrue(overExisting.stderr.contains("already exists"), overExisting.stderr)
     }
 
+    func testCheckReportsOrphanMaterialFiles() throws {
+        let daemon = try DaemonProcess(self)
+        daemon.terminate()
+        let materials = daemon.stateDirectory + "/materials"
+        try FileManager.default.createDirectory(atPath: materials, withIntermediateDirectories: true)
+        try "stray".write(toFile: materials + "/4242", atomically: true, encoding: .utf8)
+        let check = try runTCMS(["check", "--state-dir", daemon.stateDirectory])
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.stdout.contains("material files without a record (1): 4242"), check.stdout)
+    }
+
     func testRestoreRefusesDamagedFile() throws {
         let directory = makeTemporaryDirectory(self)
         let bogus = directory + "/bogus.sqlite"
