@@ -99,8 +99,9 @@ enum Help {
         USAGE
           tcms check [--state-dir DIR]
 
-        Prints the integrity check, schema version and size of the database; exit status 1
-        when the database is damaged or newer than this build.
+        Prints the integrity check, schema version and size of the database, and material
+        files without a record; exit status 1 when the database is damaged or newer than this
+        build, or such files exist.
 
         EXAMPLES
           tcms check --state-dir /var/lib/tcms
