@@ -32,6 +32,7 @@ public enum Services {
             + MainAgentMethods.specs(environment: environment)
             + MaterialMethods.specs(environment: environment)
             + VerificationMethods.specs(environment: environment)
+            + ClerkMethods.specs(environment: environment)
         for spec in identity {
             table.register(
                 sessionUnchecked.contains(spec.name)
