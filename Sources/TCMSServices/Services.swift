@@ -33,6 +33,8 @@ public enum Services {
             + MaterialMethods.specs(environment: environment)
             + VerificationMethods.specs(environment: environment)
             + ClerkMethods.specs(environment: environment)
+            + AccessMethods.specs(environment: environment)
+            + AccessReview.specs(environment: environment)
         for spec in identity {
             table.register(
                 sessionUnchecked.contains(spec.name)
