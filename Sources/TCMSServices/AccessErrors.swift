@@ -19,7 +19,8 @@ enum AccessErrors {
         message: "The application was already approved or returned; access.get shows the decision",
         messageZh: "该申请已被处理")
 
-    /// The status does not allow the call, such as editing a submitted application.
+    /// Builds the error for a call the status does not allow, such as editing a submitted
+    /// application.
     static func invalidState(_ status: String, _ detail: String, _ detailZh: String) -> RPCError {
         RPCError(
             code: RPCErrorCode.invalidState, reason: "invalid_state",

@@ -5,11 +5,11 @@ import TCMSRPC
 /// The supplemental form of a system-access application (系统授权) for the service
 /// 技术合同管理与服务: eleven required and ten optional fields, by wire name.
 ///
-/// A draft stores whatever well-formed fields it was given; `missingProblems` lists what a
-/// submission still lacks. Yes/no fields are JSON booleans, which the dispatcher enforces, so
+/// A draft stores whatever well-formed fields it was given, and `submissionProblems` lists what
+/// a submission still lacks. Yes/no fields are JSON booleans, which the dispatcher enforces, so
 /// `1`, `0`, `"true"` or `"否"` never reach this code.
 enum AccessForm {
-    /// How a field is typed and checked.
+    /// The type of a field on the wire.
     enum Kind {
         case text(maxLength: Int)
         case boolean
@@ -165,8 +165,8 @@ enum AccessForm {
         return value
     }
 
-    /// A telephone or fax number: digits with optional `+`, `-`, spaces and brackets, at least
-    /// five digits.
+    /// Checks a telephone or fax number: digits with optional `+`, `-`, spaces and brackets, at
+    /// least five digits.
     private static func checkPhone(_ name: String, _ value: String) throws(DomainViolation) {
         let allowed = value.utf8.allSatisfy {
             (0x30...0x39).contains($0) || [0x2B, 0x2D, 0x20, 0x28, 0x29].contains($0)
@@ -191,7 +191,7 @@ enum AccessForm {
         }
     }
 
-    /// Every problem that stops `form` from being submitted: missing required fields, a
+    /// Lists every problem that stops `form` from being submitted: missing required fields, a
     /// listed company without a stock code, a stock code without a listing, and stored values
     /// that no longer pass their checks. Fields are named `form.<name>`.
     static func submissionProblems(_ form: JSONObject, today: CivilDate)
@@ -240,13 +240,13 @@ enum AccessForm {
             messageZh: "\(field.labelZh)为必填项。")
     }
 
-    /// The names of required fields `form` still lacks, for a draft's display.
+    /// Returns the names of the required fields `form` still lacks, for a draft's display.
     static func missingFields(_ form: JSONObject) -> [String] {
         fields.filter { $0.required && (form[$0.name]?.isNull ?? true) }.map(\.name)
     }
 
-    /// The form as callers see it: every field (null when unset), the ID number masked, and a
-    /// `...Label` beside each coded field.
+    /// Renders the form as callers see it: every field (null when unset), the ID number
+    /// masked, and a `...Label` beside each coded field.
     static func display(_ form: JSONObject) -> JSON {
         var shown = JSONObject()
         for field in fields {
@@ -267,7 +267,9 @@ enum AccessForm {
             ("divisionCode", form["divisionCode"]?.stringValue.flatMap {
                 Divisions.standard.name(of: $0)
             }),
-            ("industry", form["industry"]?.stringValue.flatMap { Industries.standard.name(of: $0) }),
+            ("industry", form["industry"]?.stringValue.flatMap {
+                Industries.standard.name(of: $0)
+            }),
             ("enterpriseSize", form["enterpriseSize"]?.stringValue.flatMap {
                 codes.label(of: $0, in: .enterpriseSize)
             }),
@@ -278,7 +280,7 @@ enum AccessForm {
         return .object(shown)
     }
 
-    /// The form with ID numbers masked, for audit records.
+    /// Returns the form with ID numbers masked, for audit records.
     static func masked(_ form: JSONObject) -> JSON {
         var copy = form
         if let number = copy["legalRepIdNumber"]?.stringValue {

@@ -90,8 +90,8 @@ enum AccessMethods {
     }
 
     /// Returns the id of the application the caller means and may see. Entities see only
-    /// their own, clerks only their office's submitted ones, operators every submitted one;
-    /// anything else is `not_found`, the same as an id that does not exist.
+    /// their own, clerks only their office's submitted ones, operators every submitted one.
+    /// Anything else is `not_found`, the same as an id that does not exist.
     static func visibleApplicationID(
         _ context: CallContext, _ params: Params, in database: Database
     ) throws -> Int64 {

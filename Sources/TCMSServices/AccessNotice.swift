@@ -1,7 +1,7 @@
 import TCMSDomain
 import TCMSStorage
 
-/// The text message that tells an entity of a decision on its system-access application.
+/// The text message that informs an entity of a decision on its system-access application.
 struct AccessNotice {
     let mobile: String
     let text: String
@@ -26,8 +26,8 @@ struct AccessNotice {
     }
 
     /// Runs the SMS command after the decision has committed. A failed delivery is kept in
-    /// the outbox instead, so the operator can still read and forward it; the decision stands
-    /// either way.
+    /// the outbox instead, so the operator can still read and forward it. The decision remains
+    /// in effect either way.
     func deliver(command: String, store: Store, now: String) {
         guard !Notifier.run(command, mobile: mobile, text: text) else { return }
         try? store.write { database in

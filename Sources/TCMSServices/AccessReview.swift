@@ -4,8 +4,8 @@ import TCMSRPC
 import TCMSStorage
 
 /// The clerk's side of system access: `access.list`, `access.approve` and `access.return`.
-/// A clerk sees and decides only applications routed to its own office; operators see every
-/// submitted application and decide those in the operators' queue as well.
+/// A clerk sees and decides only applications routed to its own office. Operators see every
+/// submitted application and decide any of them, the operators' queue included.
 enum AccessReview {
     static let reviewRoles: Set<Role> = [.clerk, .operator]
 

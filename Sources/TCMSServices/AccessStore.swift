@@ -92,7 +92,9 @@ public enum AccessStore {
         let form = (try? JSONParser.parse(row.string(5)))?.objectValue ?? JSONObject()
         let status = row.string(3)
         let officeID = row.optionalInt64(6)
-        func optional(_ index: Int) -> JSON { row.optionalString(index).map { .string($0) } ?? .null }
+        func optional(_ index: Int) -> JSON {
+            row.optionalString(index).map { .string($0) } ?? .null
+        }
         let queue: JSON
         if status == "draft" {
             queue = .null

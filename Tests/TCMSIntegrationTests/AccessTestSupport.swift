@@ -26,7 +26,8 @@ extension DaemonProcess {
     @discardableResult
     func createOffice(_ name: String, _ codes: [String]) throws -> Int64 {
         let office = try RawClient(path: socketPath).result(
-            "office.create", ["name": .string(name), "divisionCodes": .array(codes.map { .string($0) })])
+            "office.create",
+            ["name": .string(name), "divisionCodes": .array(codes.map { .string($0) })])
         return try XCTUnwrap(office["id"]?.intValue)
     }
 
@@ -59,7 +60,7 @@ extension DaemonProcess {
         XCTAssertEqual(result["rejected"]?.arrayValue?.count ?? 0, 0, "\(result)")
     }
 
-    /// A new connection logged in as `login` with the test password.
+    /// Opens a new connection and logs in as `login` with the test password.
     func loggedIn(_ login: String, password: String = AccessFixtures.password) throws -> RawClient {
         let client = try RawClient(path: socketPath)
         _ = try client.result(

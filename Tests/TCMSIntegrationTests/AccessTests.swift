@@ -188,7 +188,8 @@ final class AccessTests: XCTestCase {
         XCTAssertEqual(saved["form"]?["enterpriseNatureLabel"], "有限责任公司")
         XCTAssertEqual(saved["missingFields"], [])
         XCTAssertEqual(
-            try daemon.text("SELECT json_extract(form, '$.legalRepIdNumber') FROM access_applications"),
+            try daemon.text(
+                "SELECT json_extract(form, '$.legalRepIdNumber') FROM access_applications"),
             "35010219871123006X")
         let audit = try daemon.text(
             "SELECT after FROM audit_log WHERE method = 'access.saveDraft'") ?? ""

@@ -22,7 +22,8 @@ final class ClerkTests: XCTestCase {
              "officeId": .int(fuzhou), "largeAmountApprover": true])
         XCTAssertEqual(created["officeName"], "福州技术市场")
         XCTAssertEqual(created["largeAmountApprover"], true)
-        XCTAssertEqual(try daemon.text("SELECT role FROM accounts WHERE login = 'clerk_lin'"), "clerk")
+        XCTAssertEqual(
+            try daemon.text("SELECT role FROM accounts WHERE login = 'clerk_lin'"), "clerk")
 
         let clerk = try daemon.loggedIn("clerk_lin")
         let whoami = try clerk.result("session.whoami")
