@@ -193,6 +193,8 @@ enum AccessMethods {
             let problems = AccessForm.submissionProblems(application.form, today: today)
             guard problems.isEmpty else { throw RPCError.validation(problems) }
 
+            // NOTE: routing happens at submission only. An application already in the operators'
+            // queue stays there when an office covering its division is created later.
             let division = application.form["divisionCode"]?.stringValue ?? ""
             let officeID = try OfficeRouting.officeID(covering: division, in: database)
             let round = application.round + 1
