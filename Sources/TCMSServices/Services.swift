@@ -32,6 +32,9 @@ public enum Services {
             + MainAgentMethods.specs(environment: environment)
             + MaterialMethods.specs(environment: environment)
             + VerificationMethods.specs(environment: environment)
+            + ClerkMethods.specs(environment: environment)
+            + AccessMethods.specs(environment: environment)
+            + AccessReview.specs(environment: environment)
         for spec in identity {
             table.register(
                 sessionUnchecked.contains(spec.name)

@@ -79,11 +79,12 @@ enum SessionMethods {
                 "session.whoami",
                 summary: "Reports who the connection acts as: role, login and the peer's uid and "
                     + "pid as the kernel reported them.",
-                result: "{role, roleLabel, login, authenticated, peerUid, peerPid}",
+                result: "{role, roleLabel, login, authenticated, peerUid, peerPid}; a clerk's "
+                    + "also officeId and officeName",
                 roles: .everyone
             ) { context, _ in
                 let caller = context.caller
-                return [
+                var result: JSONObject = [
                     "role": .string(caller.role.rawValue),
                     "roleLabel": .string(caller.role.label),
                     "login": caller.login.map { .string($0) } ?? .null,
@@ -91,6 +92,16 @@ enum SessionMethods {
                     "peerUid": .int(Int64(caller.peerUID)),
                     "peerPid": .int(Int64(caller.peerPID)),
                 ]
+                // A clerk's office, so the shell's prompt can show where the clerk works.
+                if caller.role == .clerk, let login = caller.login,
+                    let office = try environment.store.read({
+                        try ClerkStore.office(ofLogin: login, in: $0)
+                    })
+                {
+                    result["officeId"] = .int(office.officeID)
+                    result["officeName"] = .string(office.officeName)
+                }
+                return .object(result)
             },
         ]
     }
