@@ -32,6 +32,10 @@ public enum Services {
             + MainAgentMethods.specs(environment: environment)
             + MaterialMethods.specs(environment: environment)
             + VerificationMethods.specs(environment: environment)
+            + AuthorizationMethods.specs(environment: environment)
+            + AuthorizationListing.specs(environment: environment)
+            + HandlerMethods.specs(environment: environment)
+            + AuthorizationImport.specs(environment: environment)
         for spec in identity {
             table.register(
                 sessionUnchecked.contains(spec.name)

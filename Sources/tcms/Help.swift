@@ -108,7 +108,7 @@ enum Help {
 
     static let importText = """
         USAGE
-          tcms import [--socket PATH] persons|entities FILE.jsonl
+          tcms import [--socket PATH] persons|entities|authorizations FILE.jsonl
 
         Sends the file's lines in batches of 200 to the daemon, which checks each line as
         registration does. A line may carry passwordHash (a yescrypt string) instead of
@@ -119,6 +119,7 @@ enum Help {
         EXAMPLES
           tcms import persons persons.jsonl
           tcms import entities entities.jsonl
+          tcms import authorizations authorizations.jsonl
         """
 
     static let version = """
