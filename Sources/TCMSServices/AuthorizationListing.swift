@@ -90,8 +90,11 @@ enum AuthorizationListing {
         case .expired:
             return ("(revoked_at IS NULL AND valid_until < ?)", [today])
         case .notYetValid:
-            return ("(revoked_at IS NULL AND valid_from > ? AND NOT (valid_until < ?))",
-                    [today, today])
+            return (
+                """
+                (revoked_at IS NULL AND valid_from > ?
+                    AND (valid_until IS NULL OR valid_until >= ?))
+                """, [today, today])
         case .active:
             return (
                 """
