@@ -41,7 +41,8 @@ enum AuthorizationListing {
         ]
     }
 
-    /// The filters; `status` compares the period with `today`, the day the listing is read.
+    /// Builds the filters. The `status` filter compares each period with `today`, the day of
+    /// the read.
     static func listing(today: CivilDate) -> Listing {
         let day = today.description
         return Listing(filters: [
@@ -80,7 +81,7 @@ enum AuthorizationListing {
         ])
     }
 
-    /// The SQL that selects the rows `AuthorizationStatus(...)` gives `status` on `today`.
+    /// Returns the SQL condition of the rows whose computed status on `today` is `status`.
     private static func statusCondition(_ status: AuthorizationStatus, today: String)
         -> (sql: String, arguments: [any SQLBindable])
     {

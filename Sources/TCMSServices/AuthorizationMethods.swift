@@ -140,7 +140,7 @@ enum AuthorizationMethods {
                 throw AuthorizationErrors.personNotFound
             }
             // The check and the insert run in one write job, so two grants of the same person
-            // at once cannot both pass; the partial unique index backs this up.
+            // at once cannot both pass. The partial unique index backs this up.
             if try AuthorizationStore.liveGrantID(
                 database, entityID: entityID, personID: person.id, matter: matter) != nil
             {
@@ -203,8 +203,8 @@ enum AuthorizationMethods {
             let entityID = try AuthorizationStore.entityID(database, context, params)
             let before = try AuthorizationStore.load(
                 database, id: id, entityID: entityID, today: today)
-            // Conditional on the grant still being live, so of two revocations at once exactly
-            // one changes the row and the other is told it was already decided.
+            // The update requires the grant to be unrevoked, so of two revocations at once
+            // exactly one changes the row and the other gets already_decided.
             try database.run(
                 """
                 UPDATE authorizations SET revoked_at = ?, revoked_by = ?, updated_at = ?

@@ -1,8 +1,8 @@
 /// Handler authorizations (办件人授权): an entity lets a natural person handle a matter for it,
 /// optionally within a validity period of inclusive China dates.
 ///
-/// A grant is live until it is revoked; the partial unique index allows at most one live grant
-/// per entity, person and matter, while revoked grants stay as history. `created_at` is the
+/// A grant is live until it is revoked. The partial unique index allows at most one live grant
+/// per entity, person and matter, and revoked grants stay as history. `created_at` is the
 /// RFC 3339 time of the grant in +08:00, or 00:00 of the original date for imported grants.
 /// The status (active, expired, ...) is never stored, because it depends on the day it is read.
 enum AuthorizationSchema {

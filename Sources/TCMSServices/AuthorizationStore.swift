@@ -94,8 +94,8 @@ enum AuthorizationStore {
             """, [AccountStore.key(adminLogin)]) { $0.int64(0) }
     }
 
-    /// The person whose name, document type and number all match and whose identity is
-    /// verified; nil otherwise, without saying which part differed.
+    /// Finds the verified person whose name, document type and number all match. Returns nil
+    /// otherwise, without saying which part differed.
     static func verifiedPerson(_ database: Database, name: String, document: DocumentNumber)
         throws -> AuthorizablePerson?
     {
@@ -109,7 +109,7 @@ enum AuthorizationStore {
                                document: document) }
     }
 
-    /// The id of the unrevoked grant of `matter` from the entity to the person, if any.
+    /// Returns the id of the unrevoked grant of `matter` from the entity to the person, if any.
     static func liveGrantID(
         _ database: Database, entityID: Int64, personID: Int64, matter: AuthorizationMatter
     ) throws -> Int64? {
@@ -140,8 +140,8 @@ enum AuthorizationStore {
         return database.lastInsertRowID
     }
 
-    /// One authorization of the entity as the wire shows it; throws `authorization_not_found`
-    /// when the id belongs to no authorization of that entity.
+    /// Reads one authorization of the entity in its wire form. Throws
+    /// `authorization_not_found` when the id belongs to no authorization of that entity.
     static func load(_ database: Database, id: Int64, entityID: Int64, today: CivilDate)
         throws -> JSON
     {
@@ -153,7 +153,7 @@ enum AuthorizationStore {
         return row
     }
 
-    /// A row selected with `rowColumns`, the document number masked.
+    /// Converts a row selected with `rowColumns` to its wire form, the document number masked.
     static func rowJSON(_ row: Row, today: CivilDate) -> JSON {
         let documentType = DocumentType(rawValue: row.string(3))
         let matter = AuthorizationMatter(rawValue: row.string(5))
