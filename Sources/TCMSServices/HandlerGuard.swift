@@ -4,6 +4,10 @@ import TCMSRPC
 /// authorization is still in force. A revoked or expired grant ends the handler role at the
 /// next call, with no background job: that call fails with `authorization_ended` and the
 /// connection acts with the account's own role from then on.
+///
+/// NOTE: the check runs only for methods that `Services.methodTable` wraps with
+/// `SessionGuard.guarded`. A method that a handler may call must be registered there, or a
+/// revoked handler can still call it until the session ends.
 enum HandlerGuard {
     static func check(
         _ context: CallContext, account: AccountRecord, environment: ServiceEnvironment
