@@ -1,8 +1,8 @@
 import Foundation
 import TCMSJSON
 
-/// `tcms import persons|entities FILE.jsonl`: sends the file's lines in batches to the
-/// operator-only `import.persons` / `import.entities`, prints a progress line per batch on
+/// `tcms import persons|entities|authorizations FILE.jsonl`: sends the file's lines in batches
+/// to the operator-only `import.persons`, `import.entities` or `import.authorizations`, prints a progress line per batch on
 /// stderr and a report on stdout: how many lines were accepted or unchanged, and every rejected
 /// line with its number and reason.
 ///
@@ -13,7 +13,7 @@ public enum ImportCommand {
     /// under the daemon's 1 MiB line limit with the fixture's lines of about 450 bytes.
     public static let batchSize = 200
 
-    public static let kinds = ["persons", "entities"]
+    public static let kinds = ["persons", "entities", "authorizations"]
 
     /// One rejected line as the report prints it.
     struct Rejection {
@@ -25,7 +25,7 @@ public enum ImportCommand {
 
     public static func run(socketPath: String, kind: String, path: String) -> Int32 {
         guard kinds.contains(kind) else {
-            printError("tcms import: unknown kind \(kind); expected persons or entities")
+            printError("tcms import: unknown kind \(kind); expected \(kinds.joined(separator: ", "))")
             return ExitCode.usage
         }
         guard let data = FileManager.default.contents(atPath: path) else {

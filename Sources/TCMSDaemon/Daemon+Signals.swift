@@ -9,22 +9,41 @@ extension Daemon {
     var socketPathSetting: String? { currentConfiguration.socketPath }
 
     /// SIGTERM and SIGINT stop the daemon; SIGHUP re-reads the configuration file.
-    func installSignalHandlers(server: Server) {
+    /// The signals the daemon acts on.
+    static let handledSignals = [SIGTERM, SIGINT, SIGHUP]
+
+    /// Blocks the handled signals in the calling thread and in every thread created after it,
+    /// so they stay pending until `installSignalHandlers` takes them with sigwait(3). Called
+    /// first thing in `run`: a signal sent at any moment after is acted on, never lost and
+    /// never met by its default action.
+    static func blockHandledSignals() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        handledSignals.forEach { sigaddset(&set, $0) }
+        pthread_sigmask(SIG_BLOCK, &set, nil)
         signal(SIGPIPE, SIG_IGN)
-        for number in [SIGTERM, SIGINT, SIGHUP] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: signalQueueValue)
-            source.setEventHandler { [self] in
+    }
+
+    /// Starts the thread that waits for SIGTERM and SIGINT (stop) and SIGHUP (reload).
+    func installSignalHandlers(server: Server) {
+        let thread = Thread { [self] in
+            var set = sigset_t()
+            sigemptyset(&set)
+            Daemon.handledSignals.forEach { sigaddset(&set, $0) }
+            while true {
+                var number: Int32 = 0
+                guard sigwait(&set, &number) == 0 else { continue }
                 if number == SIGHUP {
                     reload(server: server)
                 } else {
                     logger.notice("stop requested", ["signal": number == SIGTERM ? "TERM" : "INT"])
                     requestStop()
+                    return
                 }
             }
-            source.resume()
-            keep(source)
         }
+        thread.name = "tcms-signals"
+        thread.start()
     }
 
     /// Applies the settings that are safe to change while running: log level, connection and

@@ -16,9 +16,7 @@ public final class Daemon: @unchecked Sendable {
     private var configuration: Configuration
     let logger: Logger
     private let notifier: SystemdNotifier
-    private let signalQueue = DispatchQueue(label: "tcms.signals")
     private let stopRequested = DispatchSemaphore(value: 0)
-    private var signalSources: [any DispatchSourceSignal] = []
     private var watchdog: (any DispatchSourceTimer)?
 
     /// Loads the configuration; throws when the file named by `--config` is unusable.
@@ -44,6 +42,7 @@ public final class Daemon: @unchecked Sendable {
     /// Runs until SIGTERM or SIGINT; returns the process exit status.
     public func run() -> Int32 {
         let started = Date()
+        Daemon.blockHandledSignals()
         // Files the daemon creates (database, WAL, backups, material) are private to its user
         // whatever umask it was started with; the socket gets its own mode when it is bound.
         umask(0o077)
@@ -113,8 +112,8 @@ public final class Daemon: @unchecked Sendable {
             limits: ServerLimits(configuration))
         statistics.attach(server: server)
 
-        // Handlers go in before the first client is served, so a signal sent as soon as the
-        // socket answers is never met by the default action (SIGHUP would end the process).
+        // Signals are blocked since the start of `run`; from here on they are taken and acted
+        // on, including one that arrived during start-up.
         installSignalHandlers(server: server)
         server.start()
         startWatchdog(store: store)
@@ -204,7 +203,6 @@ public final class Daemon: @unchecked Sendable {
     var environmentValues: [String: String] { environment }
     var configPathValue: String? { options.configPath }
     var optionsValue: DaemonOptions { options }
-    var signalQueueValue: DispatchQueue { signalQueue }
     var notifierValue: SystemdNotifier { notifier }
     var loggerValue: Logger { logger }
 
@@ -215,10 +213,6 @@ public final class Daemon: @unchecked Sendable {
 
     func requestStop() {
         stopRequested.signal()
-    }
-
-    func keep(_ source: any DispatchSourceSignal) {
-        signalSources.append(source)
     }
 
     func setWatchdog(_ timer: any DispatchSourceTimer) {

@@ -10,6 +10,8 @@ public struct Caller: Sendable, Equatable {
     /// The SHA-256 hex digest of the session token the connection logged in with; nil without
     /// a session. `session.logout` revokes this session.
     public var session: String?
+    /// The entity a `handler` acts for, chosen with `handler.select`; nil for every other role.
+    public var entityID: Int64? = nil
 
     public init(
         role: Role, login: String? = nil, peerUID: UInt32, peerPID: Int32, session: String? = nil

@@ -26,6 +26,7 @@ public enum Schema {
         Migration(version: 2, name: "identity", sql: IdentitySchema.sql),
         Migration(version: 3, name: "registration offices", sql: OfficeSchema.sql),
         Migration(version: 4, name: "clerks and system access", sql: AccessSchema.sql),
+        Migration(version: 5, name: "handler authorizations", sql: AuthorizationSchema.sql),
     ]
 
     /// The schema version this build writes.

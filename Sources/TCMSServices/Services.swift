@@ -35,6 +35,10 @@ public enum Services {
             + ClerkMethods.specs(environment: environment)
             + AccessMethods.specs(environment: environment)
             + AccessReview.specs(environment: environment)
+            + AuthorizationMethods.specs(environment: environment)
+            + AuthorizationListing.specs(environment: environment)
+            + HandlerMethods.specs(environment: environment)
+            + AuthorizationImport.specs(environment: environment)
         for spec in identity {
             table.register(
                 sessionUnchecked.contains(spec.name)

@@ -25,6 +25,9 @@ enum SessionGuard {
                         peerPID: caller.peerPID)
                     throw IdentityErrors.sessionInvalid
                 }
+                if caller.role == .handler {
+                    try HandlerGuard.check(context, account: live.account, environment: environment)
+                }
             }
             return try handler(context, params)
         }

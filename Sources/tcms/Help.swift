@@ -109,17 +109,19 @@ enum Help {
 
     static let importText = """
         USAGE
-          tcms import [--socket PATH] persons|entities FILE.jsonl
+          tcms import [--socket PATH] persons|entities|authorizations FILE.jsonl
 
         Sends the file's lines in batches of 200 to the daemon, which checks each line as
-        registration does. A line may carry passwordHash (a yescrypt string) instead of
-        password. Progress goes to stderr; the report on stdout gives the accepted, unchanged
+        registration does; an authorization line must name a registered entity and person
+        and keeps its grantedOn date. A line may carry passwordHash (a yescrypt string)
+        instead of password. Progress goes to stderr; the report on stdout gives the accepted, unchanged
         and rejected counts and every rejected line with its number and reason. Exits 1 when
         any line was rejected. Importing the same file again changes nothing.
 
         EXAMPLES
           tcms import persons persons.jsonl
           tcms import entities entities.jsonl
+          tcms import authorizations authorizations.jsonl
         """
 
     static let version = """

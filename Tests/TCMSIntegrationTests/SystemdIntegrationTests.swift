@@ -75,7 +75,12 @@ final class SystemdIntegrationTests: XCTestCase {
 
         kill(pid, SIGTERM)
         var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        var exited = false
+        for _ in 0..<500 where !exited {
+            exited = waitpid(pid, &status, WNOHANG) == pid
+            if !exited { usleep(20_000) }
+        }
+        XCTAssertTrue(exited, "the daemon did not stop within 10 s of SIGTERM")
         XCTAssertEqual((status >> 8) & 0xFF, 0)
         XCTAssertTrue(FileManager.default.fileExists(atPath: socketPath), "systemd owns the file")
     }
