@@ -15,9 +15,10 @@ enum Completion {
         let before = lineBeforeWord.split(whereSeparator: \.isWhitespace).map(String.init)
         var pool: [String]
 
+        let shortcuts = ShellShortcut.all.map(\.name)
         switch before.count {
         case 0:
-            pool = commands + catalog.names
+            pool = commands + shortcuts + catalog.names
         case 1 where ShellCommand.resolve(before[0]) == .call:
             pool = catalog.names
         case 1 where ShellCommand.resolve(before[0]) == .help:

@@ -15,6 +15,9 @@ struct ShellHelp {
         if let command = ShellCommand.resolve(topic) {
             return command.usage + "\n  " + command.summary + "\n"
         }
+        if let shortcut = ShellShortcut.named(topic) {
+            return shortcut.usage + "\n  " + shortcut.summary + "\n"
+        }
         let hint = closestMatch(to: topic, in: ShellCommand.names + catalog.names)
         throw ShellUsageError(
             "no command or method named \(topic)"
@@ -29,6 +32,15 @@ struct ShellHelp {
         var text = "Commands:\n"
         for (usage, command) in zip(usages, commands) {
             text += "  " + pad(usage, toWidth: width) + "  " + command.summary + "\n"
+        }
+        let shortcuts = ShellShortcut.all.filter { catalog.method(named: $0.method) != nil }
+        let shortcutWidth = shortcuts.map { DisplayWidth.of($0.usage) }.max() ?? 0
+        if !shortcuts.isEmpty {
+            text += "\nShortcuts for methods:\n"
+        }
+        for shortcut in shortcuts {
+            text += "  " + pad(shortcut.usage, toWidth: shortcutWidth) + "  " + shortcut.summary
+                + "\n"
         }
         text += """
 

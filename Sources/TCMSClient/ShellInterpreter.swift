@@ -67,11 +67,16 @@ final class ShellInterpreter {
             throw ShellUsageError(
                 "\(word) is ambiguous: it could be \(names.joined(separator: ", "))")
         case .unknown:
+            if let shortcut = ShellShortcut.named(word) {
+                try callMethod(shortcut.method, paramsText: try shortcut.paramsText(from: rest))
+                return .success
+            }
             if word.contains(".") {
                 try callMethod(word, paramsText: rest)
                 return .success
             }
-            let candidates = ShellCommand.names + session.catalog.names
+            let candidates = ShellCommand.names + ShellShortcut.all.map(\.name)
+                + session.catalog.names
             let hint = closestMatch(to: word, in: candidates).map { "did you mean \($0)?" }
             throw ShellUsageError(
                 "unknown command \(word); " + (hint ?? "type help for the list of commands"))

@@ -39,6 +39,7 @@ public enum Services {
             + AuthorizationListing.specs(environment: environment)
             + HandlerMethods.specs(environment: environment)
             + AuthorizationImport.specs(environment: environment)
+            + AccountListing.specs(environment: environment)
         for spec in identity {
             table.register(
                 sessionUnchecked.contains(spec.name)
