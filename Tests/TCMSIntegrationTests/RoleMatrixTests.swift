@@ -65,6 +65,8 @@ final class SessionRoleMatrixTests: XCTestCase {
             ])
         _ = try operatorClient.result(
             "account.createReviewer", ["login": "matrix_reviewer", "password": "Review-2026!"])
+        let office = try daemon.createOffice("福州技术市场", ["350100"])
+        try daemon.createClerk("matrix_clerk", officeID: office)
 
         let discover = try operatorClient.result("rpc.discover")
         let methods = try XCTUnwrap(discover["methods"]?.arrayValue)
@@ -72,19 +74,33 @@ final class SessionRoleMatrixTests: XCTestCase {
             ("person", "matrix_person", "Secret-2026!"),
             ("entity_admin", "matrix_unit", "Unit-2026#ok"),
             ("reviewer", "matrix_reviewer", "Review-2026!"),
+            ("clerk", "matrix_clerk", AccessFixtures.password),
+            ("handler", "matrix_person", "Secret-2026!"),
         ]
+        let unit = try daemon.loggedIn("matrix_unit", password: "Unit-2026#ok")
+        _ = try unit.result(
+            "authorization.grant",
+            ["name": "测试用户", "documentType": "resident_id",
+             "documentNumber": .string(sampleResidentIDs[1])])
 
         for session in sessions {
             let client = try RawClient(path: daemon.socketPath)
             let login = try client.result(
                 "session.login",
                 ["login": .string(session.login), "password": .string(session.password)])
-            XCTAssertEqual(login["role"]?.stringValue, session.role)
+            if session.role == "handler" {
+                let context = try client.result("handler.context")
+                let entity = try XCTUnwrap(context["entities"]?.arrayValue?.first?["entityId"])
+                _ = try client.result("handler.select", ["entityId": entity])
+            } else {
+                XCTAssertEqual(login["role"]?.stringValue, session.role)
+            }
 
             for method in methods {
                 let name = try XCTUnwrap(method["name"]?.stringValue)
-                // Logging out would end the session this loop relies on.
-                if name == "session.logout" { continue }
+                // Logging out, or a handler picking another unit, would end the session role
+                // this loop relies on.
+                if name == "session.logout" || name == "handler.select" { continue }
                 let roles = method["x-roles"]?.arrayValue?.compactMap(\.stringValue) ?? []
                 let reply = try client.call(name)
                 if roles.contains(session.role) {
