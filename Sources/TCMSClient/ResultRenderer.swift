@@ -83,7 +83,7 @@ struct ResultRenderer {
     private func table(_ rows: [JSONObject], footer: String?) -> TablePrinter {
         let keys = Self.columnKeys(rows)
         var shown: [(title: String, key: String)] = []
-        for key in keys {
+        for key in keys where !Self.isNested(key, in: rows) {
             if keys.contains(key + "Label") {
                 shown.append((key, key + "Label"))
             } else if key.hasSuffix("Label"), keys.contains(String(key.dropLast(5))) {
@@ -110,6 +110,21 @@ struct ResultRenderer {
     }
 
     /// Every key of the records, in the order of first appearance.
+    /// True when every row holds an object or an array under `key`, or nothing. A table leaves
+    /// such columns out, because JSON in a narrow cell cannot be read; the expanded view and the
+    /// csv and json formats still show them.
+    static func isNested(_ key: String, in rows: [JSONObject]) -> Bool {
+        var sawNested = false
+        for row in rows {
+            switch row[key] ?? .null {
+            case .object, .array: sawNested = true
+            case .null: continue
+            default: return false
+            }
+        }
+        return sawNested
+    }
+
     static func columnKeys(_ rows: [JSONObject]) -> [String] {
         var keys: [String] = []
         for row in rows {
