@@ -14,12 +14,14 @@ enum PasswordPrompt {
         var silent = saved
         silent.c_lflag &= ~tcflag_t(ECHO)
         silent.c_lflag |= tcflag_t(ICANON)
-        _ = prompt.withCString { write(terminal, $0, strlen($0)) }
-        guard tcsetattr(terminal, TCSAFLUSH, &silent) == 0 else { return nil }
+        // Echo goes off before the prompt appears, and without flushing: a password typed as
+        // soon as the prompt shows is then neither echoed nor thrown away.
+        guard tcsetattr(terminal, TCSANOW, &silent) == 0 else { return nil }
         defer {
-            _ = tcsetattr(terminal, TCSAFLUSH, &saved)
+            _ = tcsetattr(terminal, TCSANOW, &saved)
             _ = write(terminal, "\n", 1)
         }
+        _ = prompt.withCString { write(terminal, $0, strlen($0)) }
 
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
