@@ -67,7 +67,10 @@ struct InteractiveShell {
     /// no columns (between the \u{1} and \u{2} markers of the readline interface).
     private func prompt() -> String {
         let session = interpreter.session
-        let who = session.login.map { "\(session.role) \($0)" } ?? session.role
+        var who = session.login.map { "\(session.role) \($0)" } ?? session.role
+        if let office = session.officeName {
+            who += "@" + office
+        }
         let text = "tcms[" + style.colored(who, .green) + "]> "
         var marked = ""
         var inEscape = false

@@ -20,6 +20,8 @@ final class ShellSession {
     private(set) var role = "anonymous"
     /// The login of the session, when logged in; shown in the prompt.
     private(set) var login: String?
+    /// A clerk's registration office, shown in the prompt.
+    private(set) var officeName: String?
     /// The session token, kept in memory only, so a reconnection resumes the session.
     private var token: String?
 
@@ -118,6 +120,7 @@ final class ShellSession {
         if catalog.method(named: "session.whoami") != nil {
             let reply = try client!.call("session.whoami")
             login = reply["login"]?.stringValue
+            officeName = reply["officeName"]?.stringValue
             if let role = reply["role"]?.stringValue ?? reply.stringValue {
                 return role
             }

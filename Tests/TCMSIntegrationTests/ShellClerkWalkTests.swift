@@ -25,7 +25,8 @@ final class ShellClerkWalkTests: XCTestCase {
         XCTAssertTrue(shell.waitFor("password for clerk_tty: "), shell.text)
         var mark = shell.output.count
         shell.type(AccessFixtures.password + "\r")
-        XCTAssertTrue(shell.waitForPrompt("tcms[clerk clerk_tty]> ", after: mark), shell.text)
+        XCTAssertTrue(
+            shell.waitForPrompt("tcms[clerk clerk_tty@福州技术市场]> ", after: mark), shell.text)
 
         mark = shell.output.count
         shell.type("applications\r")
@@ -35,7 +36,8 @@ final class ShellClerkWalkTests: XCTestCase {
         mark = shell.output.count
         shell.type("return \(id) 注册地址与营业执照不一致\r")
         XCTAssertTrue(shell.waitFor("已退回", after: mark), shell.text)
-        XCTAssertTrue(shell.waitForPrompt("tcms[clerk clerk_tty]> ", after: mark), shell.text)
+        XCTAssertTrue(
+            shell.waitForPrompt("tcms[clerk clerk_tty@福州技术市场]> ", after: mark), shell.text)
 
         let entity = try daemon.loggedIn("tty_unit")
         _ = try entity.result("access.saveDraft", ["registeredAddress": "福州市鼓楼区五四路 100 号"])
