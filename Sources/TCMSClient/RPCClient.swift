@@ -4,7 +4,7 @@ import TCMSSystem
 
 /// A blocking JSON-RPC client over the daemon's Unix socket, one request at a time.
 public final class RPCClient {
-    /// The daemon could not be reached at all (no socket, nobody listening, permission denied).
+    /// The daemon could not be reached at all (no socket, no listening process, permission denied).
     public struct UnreachableError: Error, CustomStringConvertible {
         public let path: String
         public let cause: SystemError
@@ -86,7 +86,7 @@ public final class RPCClient {
             replyLine = try readLine()
         } catch let writeError as SystemError {
             // A daemon at its connection limit writes one error line and closes, which can
-            // make the write fail first; the line it left is the real answer.
+            // make the write fail first; the line it left is the real reply.
             guard let pending = try? readLine() else {
                 throw ConnectionLostError(detail: writeError.description)
             }

@@ -110,7 +110,7 @@ struct ResultRenderer {
     }
 
     /// Every key of the records, in the order of first appearance.
-    /// True when every row holds an object or an array under `key`, or nothing. A table leaves
+    /// True when every row has an object or an array under `key`, or nothing. A table leaves
     /// such columns out, because JSON in a narrow cell cannot be read; the expanded view and the
     /// csv and json formats still show them.
     static func isNested(_ key: String, in rows: [JSONObject]) -> Bool {

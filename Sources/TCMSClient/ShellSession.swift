@@ -37,7 +37,7 @@ final class ShellSession {
 
     /// Connects and reads the method catalog and the caller's role.
     ///
-    /// - Throws: `RPCClient.UnreachableError` when nobody answers on the socket.
+    /// - Throws: `RPCClient.UnreachableError` when no daemon accepts connections on the socket.
     func connect() throws {
         client = try RPCClient(path: socketPath)
         try refresh()
@@ -71,7 +71,7 @@ final class ShellSession {
         }
     }
 
-    /// Opens a new connection and says so on stderr.
+    /// Opens a new connection and reports it on stderr.
     private func reconnect() throws {
         guard !reconnectUsed else {
             throw RPCClient.ConnectionLostError(

@@ -49,7 +49,7 @@ final class ConnectionRegistry: @unchecked Sendable {
     }
 
     /// Shuts the read side of every connection, so each finishes the request it is handling,
-    /// writes its reply and then sees end of file.
+    /// writes its reply and then reads end of file.
     func shutdownReads() {
         lock.withLock {
             for descriptor in open.values {

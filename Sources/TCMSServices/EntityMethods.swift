@@ -67,12 +67,10 @@ enum EntityMethods {
                         try ProfileUpdates.entityLogin(database, context, Params([:]))
                     }
                 }
-                guard let login = params.string("login") ?? ownLogin else {
-                    throw RPCError.invalidParams(
-                        "params.login is missing", field: "params.login", reason: "missing_param")
-                }
-                let own = ownLogin.map { AccountStore.key($0) == AccountStore.key(login) } ?? false
-                let masked = !(own || caller.role == .operator)
+                let view = try ProfileView(
+                    requested: params.string("login"), ownLogin: ownLogin, caller: caller)
+                let login = view.login
+                let masked = view.masked
                 guard let profile = try environment.store.read({
                     try EntityStore.profile($0, login: login, masked: masked)
                 }) else {

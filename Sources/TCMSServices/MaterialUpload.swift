@@ -110,7 +110,7 @@ enum MaterialUpload {
                 "size_mismatch", field: "params.materialId",
                 "The file has \(contents.count) bytes, not the declared \(material.size); "
                     + "upload it again from offset 0", "文件大小与声明不符，请从头重新上传")
-        } else if SHA256.hex(bytes: [UInt8](contents)) != material.sha256 {
+        } else if SHA256.hexDigest(of: [UInt8](contents)) != material.sha256 {
             problem = MaterialErrors.invalid(
                 "hash_mismatch", field: "params.materialId",
                 "The file's SHA-256 differs from the declared one; upload it again from offset 0",

@@ -40,13 +40,10 @@ enum PersonMethods {
                 errors: ["person_not_found"]
             ) { context, params in
                 let caller = context.caller
-                guard let login = params.string("login") ?? caller.login else {
-                    throw RPCError.invalidParams(
-                        "params.login is missing", field: "params.login", reason: "missing_param")
-                }
-                let own = caller.login.map { AccountStore.key($0) == AccountStore.key(login) }
-                    ?? false
-                let masked = !(own || caller.role == .operator)
+                let view = try ProfileView(
+                    requested: params.string("login"), ownLogin: caller.login, caller: caller)
+                let login = view.login
+                let masked = view.masked
                 guard let profile = try environment.store.read({
                     try PersonStore.profile($0, login: login, masked: masked)
                 }) else {

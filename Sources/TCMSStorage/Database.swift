@@ -7,7 +7,7 @@ public final class Database {
     public let path: String
     private var statementCache: [String: Statement] = [:]
 
-    /// How the connection is opened.
+    /// The access mode of a connection.
     public enum Mode: Sendable {
         case readWrite
         case readOnly

@@ -49,10 +49,4 @@ public final class FileDescriptor: @unchecked Sendable {
         try syscall("read") { Glibc.read(rawValue, buffer.baseAddress, buffer.count) }
     }
 
-    /// Waits until the descriptor is readable or `milliseconds` pass; returns false on time-out.
-    public func waitReadable(milliseconds: Int32) throws(SystemError) -> Bool {
-        var entry = pollfd(fd: rawValue, events: Int16(POLLIN), revents: 0)
-        let ready = try syscall("poll") { Glibc.poll(&entry, 1, milliseconds) }
-        return ready > 0
-    }
 }

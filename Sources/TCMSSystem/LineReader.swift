@@ -4,7 +4,7 @@
 /// far are dropped and the rest of that line is skipped as it arrives, so memory stays near the
 /// limit whatever the peer sends.
 public struct LineReader: Sendable {
-    /// What the next step of reading produced.
+    /// The result of one step of reading.
     public enum Event: Sendable, Equatable {
         /// One complete line, without its `\n` (and without a `\r` before it).
         case line([UInt8])

@@ -35,10 +35,6 @@ public struct SHA256: Sendable {
         hexDigest(of: text.utf8)
     }
 
-    /// Computes the hex digest of `bytes`.
-    public static func hex(bytes: [UInt8]) -> String {
-        hexDigest(of: bytes)
-    }
 
     /// Adds bytes to the message.
     public mutating func update(_ bytes: [UInt8]) {

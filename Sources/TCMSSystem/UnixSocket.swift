@@ -3,9 +3,9 @@ import Glibc
 
 /// Unix stream sockets: listening with a safe mode from birth, connecting, accepting.
 public enum UnixSocket {
-    /// Why a listening socket could not be set up at a path.
+    /// The reason a listening socket could not be set up at a path.
     public enum ListenError: Error, Sendable, CustomStringConvertible {
-        /// Another live process answers on the path.
+        /// Another live process accepts connections on the path.
         case inUse(path: String, holderPID: Int32?)
         /// Something that is not a socket is at the path; it is left alone.
         case notASocket(path: String)
@@ -87,7 +87,7 @@ public enum UnixSocket {
         return descriptor
     }
 
-    /// Throws unless `path` is free or holds a socket that nobody answers on.
+    /// Throws unless `path` is free or is a socket on which no process accepts connections.
     private static func checkExisting(path: String) throws(ListenError) {
         var status = stat()
         guard lstat(path, &status) == 0 else { return }
@@ -101,7 +101,7 @@ public enum UnixSocket {
         } catch let error as ListenError {
             throw error
         } catch {
-            // Nobody accepts on it: a stale socket from a process that died.
+            // No process accepts on it, so it is a stale socket left by a process that died.
             return
         }
     }

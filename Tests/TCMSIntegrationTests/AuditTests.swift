@@ -18,8 +18,7 @@ final class AuditTests: XCTestCase {
     }
 
     private func call(_ method: String, _ params: JSON = [:]) throws -> JSON {
-        let request: JSON = ["jsonrpc": "2.0", "id": 1, "method": .string(method), "params": params]
-        return try client.request(request.encodedString())
+        try client.call(method, params)
     }
 
     func testRecordsListNewestFirstWithWho() throws {

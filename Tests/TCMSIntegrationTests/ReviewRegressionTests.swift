@@ -5,11 +5,6 @@ import XCTest
 
 /// Faults found by attacking the daemon, each kept fixed by a test.
 final class ReviewRegressionTests: XCTestCase {
-    private func call(_ client: RawClient, _ method: String, _ params: JSON = [:]) throws -> JSON {
-        let request: JSON = ["jsonrpc": "2.0", "id": 1, "method": .string(method), "params": params]
-        return try client.request(request.encodedString())
-    }
-
     func testNulInTextIsRejectedNotTruncated() throws {
         let daemon = try DaemonProcess(self)
         let client = try RawClient(path: daemon.socketPath)
@@ -17,14 +12,14 @@ final class ReviewRegressionTests: XCTestCase {
             #"{"jsonrpc":"2.0","id":1,"method":"office.create","params":{"name":"泉州\u0000登记处","divisionCodes":["350500"]}}"#)
         XCTAssertEqual(reply.errorCode, -32602)
         XCTAssertEqual(reply.errorReason, "invalid_character")
-        XCTAssertEqual(try call(client, "office.list")["result"]?["total"], 0)
+        XCTAssertEqual(try client.call("office.list")["result"]?["total"], 0)
     }
 
     func testNameLengthCountsCodePointsLikeTheDatabase() throws {
         let daemon = try DaemonProcess(self)
         let client = try RawClient(path: daemon.socketPath)
         let family = String(repeating: "👨‍👩‍👧‍👦", count: 100)
-        let reply = try call(client, "office.create", ["name": .string(family), "divisionCodes": ["350200"]])
+        let reply = try client.call("office.create", ["name": .string(family), "divisionCodes": ["350200"]])
         XCTAssertEqual(reply.errorCode, -32602)
         XCTAssertEqual(reply.errorReason, "invalid_name")
     }
@@ -63,26 +58,26 @@ final class ReviewRegressionTests: XCTestCase {
     func testBackupReadPastTheEndAndDeleteOfMissingId() throws {
         let daemon = try DaemonProcess(self)
         let client = try RawClient(path: daemon.socketPath)
-        let created = try call(client, "backup.create")
+        let created = try client.call("backup.create")
         let id = try XCTUnwrap(created["result"]?["id"])
-        let far = try call(client, "backup.read", ["id": id, "offset": 4_611_686_018_427_387_904])
+        let far = try client.call("backup.read", ["id": id, "offset": 4_611_686_018_427_387_904])
         XCTAssertEqual(far["result"]?["eof"], true)
         XCTAssertEqual(far["result"]?["data"], "")
-        XCTAssertEqual(try call(client, "backup.delete", ["id": id])["result"]?["deleted"], true)
-        XCTAssertEqual(try call(client, "backup.delete", ["id": id]).errorReason, "not_found")
+        XCTAssertEqual(try client.call("backup.delete", ["id": id])["result"]?["deleted"], true)
+        XCTAssertEqual(try client.call("backup.delete", ["id": id]).errorReason, "not_found")
     }
 
     func testListingCursorsAndFiltersAreStrict() throws {
         let daemon = try DaemonProcess(self)
         let client = try RawClient(path: daemon.socketPath)
-        XCTAssertEqual(try call(client, "office.list", ["cursor": "+1"]).errorReason, "invalid_cursor")
-        XCTAssertEqual(try call(client, "office.list", ["cursor": "-5"]).errorReason, "invalid_cursor")
+        XCTAssertEqual(try client.call("office.list", ["cursor": "+1"]).errorReason, "invalid_cursor")
+        XCTAssertEqual(try client.call("office.list", ["cursor": "-5"]).errorReason, "invalid_cursor")
         XCTAssertEqual(
-            try call(client, "office.list", ["cursor": "0", "page": 3]).errorReason, "cursor_with_page")
+            try client.call("office.list", ["cursor": "0", "page": 3]).errorReason, "cursor_with_page")
         XCTAssertEqual(
-            try call(client, "office.list", ["filter": ["divisionCode": "３５０１０２"]]).errorReason,
+            try client.call("office.list", ["filter": ["divisionCode": "３５０１０２"]]).errorReason,
             "invalid_division_code")
-        XCTAssertEqual(try call(client, "office.get", ["id": 99_999_999_999_999_999_999.0]).errorReason,
+        XCTAssertEqual(try client.call("office.get", ["id": 99_999_999_999_999_999_999.0]).errorReason,
                        "out_of_range")
     }
 
@@ -92,13 +87,13 @@ final class ReviewRegressionTests: XCTestCase {
         // The harness's start-up probe may still hold a slot for a moment; wait until only this
         // connection is open, so the second one is admitted and the limit is reached exactly.
         for _ in 0..<100 {
-            let open = try call(first, "system.stats")["result"]?["openConnections"]?.intValue
+            let open = try first.call("system.stats")["result"]?["openConnections"]?.intValue
             if open == 1 { break }
             usleep(10_000)
         }
         let held = [first, try RawClient(path: daemon.socketPath)]
         for client in held {
-            XCTAssertEqual(try call(client, "system.ping")["result"], "pong")
+            XCTAssertEqual(try client.call("system.ping")["result"], "pong")
         }
         for _ in 0..<10 {
             let result = try runTCMS(["call", "--socket", daemon.socketPath, "system.ping"])
@@ -110,7 +105,7 @@ final class ReviewRegressionTests: XCTestCase {
     func testShellKeepsDigitStringsForStringParams() throws {
         let daemon = try DaemonProcess(self)
         let client = try RawClient(path: daemon.socketPath)
-        _ = try call(client, "office.create", ["name": "福州技术市场", "divisionCodes": ["350100"]])
+        _ = try client.call("office.create", ["name": "福州技术市场", "divisionCodes": ["350100"]])
         let result = try runTCMS([
             "shell", "--socket", daemon.socketPath, "--format", "json", "-c",
             "office.search divisionCode=350102",
