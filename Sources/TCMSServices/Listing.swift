@@ -60,15 +60,22 @@ public struct Listing: Sendable {
 
     public let filters: [Filter]
     public let order: Order
+    /// The row id column, qualified when the listing joins tables (`c.id`).
+    public let idColumn: String
 
-    public init(filters: [Filter], order: Order = .oldestFirst) {
+    public init(filters: [Filter], order: Order = .oldestFirst, idColumn: String = "id") {
         self.filters = filters
         self.order = order
+        self.idColumn = idColumn
     }
 
-    private var orderSQL: String { order == .oldestFirst ? " ORDER BY id" : " ORDER BY id DESC" }
+    private var orderSQL: String {
+        order == .oldestFirst ? " ORDER BY \(idColumn)" : " ORDER BY \(idColumn) DESC"
+    }
 
-    private var afterCursorSQL: String { order == .oldestFirst ? " AND id > ?" : " AND id < ?" }
+    private var afterCursorSQL: String {
+        order == .oldestFirst ? " AND \(idColumn) > ?" : " AND \(idColumn) < ?"
+    }
 
     /// Builds the WHERE clause (starting with " AND ", or empty) and its arguments from the
     /// request's filter object. Unknown keys and malformed values are rejected, and the error

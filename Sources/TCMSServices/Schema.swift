@@ -27,6 +27,7 @@ public enum Schema {
         Migration(version: 3, name: "registration offices", sql: OfficeSchema.sql),
         Migration(version: 4, name: "clerks and system access", sql: AccessSchema.sql),
         Migration(version: 5, name: "handler authorizations", sql: AuthorizationSchema.sql),
+        Migration(version: 6, name: "contracts", sql: ContractSchema.sql),
     ]
 
     /// The schema version this build writes.

@@ -13,15 +13,23 @@ public struct ServiceEnvironment: Sendable {
     /// The executable that stands in for the national verification platform; nil uses the
     /// embedded checks.
     public let verifyCommand: String?
+    /// Working days and holidays for the statutory time limits of contracts.
+    public let calendar: WorkingDayCalendar
+    /// Days before the end of an approved contract's validity from which a contract without
+    /// execution records shows as an execution reminder (执行提醒).
+    public let executionReminderDays: Int
 
     public init(
         store: Store, stateDirectory: String, clock: any Clock = SystemClock(),
-        smsCommand: String? = nil, verifyCommand: String? = nil
+        smsCommand: String? = nil, verifyCommand: String? = nil,
+        calendar: WorkingDayCalendar = .standard, executionReminderDays: Int = 30
     ) {
         self.store = store
         self.stateDirectory = stateDirectory
         self.clock = clock
         self.smsCommand = smsCommand
         self.verifyCommand = verifyCommand
+        self.calendar = calendar
+        self.executionReminderDays = executionReminderDays
     }
 }

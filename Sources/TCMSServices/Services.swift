@@ -40,6 +40,9 @@ public enum Services {
             + HandlerMethods.specs(environment: environment)
             + AuthorizationImport.specs(environment: environment)
             + AccountListing.specs(environment: environment)
+            + ContractMethods.specs(environment: environment)
+            + ContractReview.specs(environment: environment)
+            + ContractListing.specs(environment: environment)
         for spec in identity {
             table.register(
                 sessionUnchecked.contains(spec.name)

@@ -1,0 +1,107 @@
+import TCMSDomain
+import TCMSJSON
+import TCMSRPC
+import TCMSStorage
+
+/// `contract.list`: the contracts the caller may see, newest first, with the filters clerks
+/// and entities search by.
+enum ContractListing {
+    static let listing = Listing(
+        filters: [
+            .init("status", column: "c.status", .custom { value in
+                guard ContractStatus(rawValue: value) != nil else {
+                    throw invalidCode("status", ContractStatus.allCases.map(\.rawValue))
+                }
+                return ("c.status = ?", [value])
+            }),
+            .init("category", column: "c.category", .equals),
+            .init("subtype", column: "c.subtype", .equals),
+            .init("side", column: "c.registering_side", .custom { value in
+                guard RegisteringSide(rawValue: value) != nil else {
+                    throw invalidCode("side", ["seller", "buyer"])
+                }
+                return ("c.registering_side = ?", [value])
+            }),
+            .init("officeId", column: "", .custom { value in
+                ("c.office_id = ?", [try integer("officeId", value)])
+            }),
+            .init("entityId", column: "", .custom { value in
+                ("c.entity_id = ?", [try integer("entityId", value)])
+            }),
+            .init("techField", column: "c.tech_field", .equals),
+            .init("signedFrom", column: "c.signed_on", .onOrAfterDate),
+            .init("signedUntil", column: "c.signed_on", .onOrBeforeDate),
+            .init("submittedFrom", column: "c.first_submitted_at", .onOrAfterDate),
+            .init("submittedUntil", column: "c.first_submitted_at", .onOrBeforeDate),
+            .init("amountMin", column: "", .custom { value in
+                ("c.amount_fen >= ?", [try fen("amountMin", value)])
+            }),
+            .init("amountMax", column: "", .custom { value in
+                ("c.amount_fen <= ?", [try fen("amountMax", value)])
+            }),
+            .init("registrationNumber", column: "c.registration_number", .equals),
+            .init("title", column: "c.title", .contains),
+            .init("party", column: "", .custom { value in
+                ("(instr(c.seller_name, ?) > 0 OR instr(c.buyer_name, ?) > 0)", [value, value])
+            }),
+            .init("text", column: "", .custom { value in
+                ("(instr(c.title, ?) > 0 OR instr(c.seller_name, ?) > 0 "
+                    + "OR instr(c.buyer_name, ?) > 0)", [value, value, value])
+            }),
+        ],
+        order: .newestFirst, idColumn: "c.id")
+
+    static func specs(environment: ServiceEnvironment) -> [MethodSpec] {
+        [
+            MethodSpec(
+                "contract.list",
+                summary: "Lists the contracts the caller may see, newest first: a handler its "
+                    + "own, an entity admin the entity's, a clerk the office's, operators all. "
+                    + "Filters status, category, subtype, side, officeId, entityId, techField, "
+                    + "signedFrom, signedUntil, submittedFrom, submittedUntil, amountMin, "
+                    + "amountMax (yuan), registrationNumber, title, party and text (substrings "
+                    + "of the title or a party's name).",
+                params: Listing.params, result: "{items, total, page, pageSize, pages}",
+                roles: ContractMethods.readerRoles,
+                errors: Listing.errors + ["invalid_code", "invalid_money", "not_a_clerk"]
+            ) { context, params in
+                let today = environment.clock.today()
+                return try environment.store.read { database in
+                    let (visible, arguments) = try ContractVisibility.condition(
+                        context, in: database)
+                    return try listing.run(
+                        database, params: params,
+                        from: ContractStore.selectSQL + " WHERE \(visible)",
+                        arguments: arguments,
+                        countSQL: "SELECT count(*) FROM contracts c WHERE \(visible)"
+                    ) { row in
+                        ContractStore.json(row, today: today, calendar: environment.calendar)
+                    }
+                }
+            },
+        ]
+    }
+
+    private static func invalidCode(_ key: String, _ codes: [String]) -> RPCError {
+        RPCError.invalidParams(
+            "params.filter.\(key) must be one of " + codes.joined(separator: ", "),
+            field: "params.filter.\(key)", reason: "invalid_code")
+    }
+
+    private static func integer(_ key: String, _ value: String) throws -> Int64 {
+        guard value.isASCIIDigitString, let number = Int64(value) else {
+            throw RPCError.invalidParams(
+                "params.filter.\(key) must be a whole number", field: "params.filter.\(key)",
+                reason: "wrong_type")
+        }
+        return number
+    }
+
+    private static func fen(_ key: String, _ value: String) throws -> Int64 {
+        do throws(DomainViolation) {
+            return try Money.parse(value).fen
+        } catch {
+            throw RPCError(error, field: "params.filter.\(key)")
+        }
+    }
+}
