@@ -20,26 +20,44 @@ enum AuditMethods {
             MethodSpec(
                 "audit.list",
                 summary: "Lists audit records, newest first; filters method, login, role, subject, "
-                    + "from, until.",
+                    + "from, until. A clerk sees its own office's records: those its clerks made "
+                    + "and those on the office's contracts and access applications.",
                 params: Listing.params,
                 result: "{items: [{id, at, role, login, peerUid, peerPid, method, subject, before, "
                     + "after}], total, page, pageSize, pages}",
-                roles: [.operator], errors: Listing.errors
-            ) { _, params in
+                roles: [.operator, .clerk], errors: Listing.errors + ["not_a_clerk"]
+            ) { context, params in
                 try environment.store.read { database in
-                    try listing.run(
+                    var condition = "1"
+                    var arguments: [any SQLBindable] = []
+                    if context.caller.role == .clerk {
+                        let office = try ClerkStore.callerOffice(context, in: database).officeID
+                        condition = officeCondition
+                        arguments = [office, office, office]
+                    }
+                    return try listing.run(
                         database, params: params,
                         from: """
                             SELECT id, at, role, login, peer_uid, peer_pid, method, subject, before,
                                 after
-                            FROM audit_log WHERE 1
+                            FROM audit_log WHERE \(condition)
                             """,
-                        arguments: [], countSQL: "SELECT count(*) FROM audit_log WHERE 1",
+                        arguments: arguments,
+                        countSQL: "SELECT count(*) FROM audit_log WHERE \(condition)",
                         row: record)
                 }
             }
         ]
     }
+
+    /// The records of one office, its id bound three times: made by a clerk of the office, or
+    /// about one of its contracts or access applications.
+    private static let officeCondition = """
+        (login IN (SELECT a.login FROM clerks c JOIN accounts a ON a.id = c.account_id
+                   WHERE c.office_id = ?)
+         OR subject IN (SELECT 'contract:' || id FROM contracts WHERE office_id = ?)
+         OR subject IN (SELECT 'access:' || id FROM access_applications WHERE office_id = ?))
+        """
 
     private static func record(_ row: Row) throws -> JSON {
         func embedded(_ index: Int) throws -> JSON {
