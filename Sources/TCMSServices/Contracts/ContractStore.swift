@@ -73,7 +73,7 @@ enum ContractStore {
         return database.changes == 1
     }
 
-    /// The stored form as the wire fields of `contract.create`, for merging an update into it.
+    /// Reads the stored form as the wire fields of `contract.create`, to merge an update into.
     static func wireForm(id: Int64, in database: Database) throws -> JSONObject {
         let columns = formColumns.joined(separator: ", ")
         let found = try database.queryFirst(
@@ -206,7 +206,7 @@ enum ContractStore {
              detail.map { JSON.object($0).encodedString() }])
     }
 
-    /// Every step of the contract, oldest first.
+    /// Lists every step of the contract, oldest first.
     static func history(contractID: Int64, in database: Database) throws -> [JSON] {
         try database.query(
             """

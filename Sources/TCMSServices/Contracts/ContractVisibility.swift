@@ -27,7 +27,7 @@ enum ContractVisibility {
         }
     }
 
-    /// Returns the id when the caller may see contract `id`, else throws `not_found`.
+    /// Checks that the caller may see contract `id`, and throws `not_found` otherwise.
     static func require(_ id: Int64, _ context: CallContext, in database: Database) throws {
         let (sql, arguments) = try condition(context, in: database)
         let visible = try database.scalarInt(
