@@ -24,6 +24,9 @@ public struct Configuration: Sendable, Equatable {
     /// An executable that verifies real names in place of the national platform: a JSON
     /// record on stdin, `{"verified": true|false}` on stdout; nil uses the embedded checks.
     public var verifyCommand: String?
+    /// A holiday calendar file (TSV: date, kind, name) that replaces the embedded one for the
+    /// statutory time limits of contracts; nil uses the embedded calendar.
+    public var holidayCalendar: String?
 
     public init() {}
 
@@ -117,6 +120,12 @@ public struct Configuration: Sendable, Equatable {
                     detail: "verify_command must be an absolute path, not \"\(value)\"")
             }
             verifyCommand = value.isEmpty ? nil : value
+        case "holiday_calendar":
+            guard value.isEmpty || value.hasPrefix("/") else {
+                throw SettingError(
+                    detail: "holiday_calendar must be an absolute path, not \"\(value)\"")
+            }
+            holidayCalendar = value.isEmpty ? nil : value
         default:
             throw SettingError(detail: "unknown setting \"\(key)\"; etc/tcms.conf lists them all")
         }

@@ -86,13 +86,26 @@ public final class Daemon: @unchecked Sendable {
 
         notifier.notify("STATUS=Loading the code lists")
         Services.warmUp()
+        let calendar: WorkingDayCalendar
+        do {
+            calendar = try configuration.holidayCalendar.map(WorkingDayCalendar.load(path:))
+                ?? .standard
+        } catch {
+            logger.error(
+                "daemon cannot read the holiday calendar; fix the file or empty holiday_calendar",
+                ["path": configuration.holidayCalendar ?? "", "error": describe(error)])
+            boundSocket.descriptor.close()
+            boundSocket.removeIfOwned()
+            lock.release()
+            return 1
+        }
         let fileLimit = ResourceLimits.raiseOpenFileLimit()
         let statistics = Daemon.statisticsProvider(started: started)
         let table = Services.methodTable(
             environment: ServiceEnvironment(
                 store: store, stateDirectory: stateDirectory, clock: makeClock(),
                 smsCommand: configuration.smsCommand,
-                verifyCommand: configuration.verifyCommand),
+                verifyCommand: configuration.verifyCommand, calendar: calendar),
             statistics: { statistics.current() })
         var dispatchLimits = Dispatcher.Limits()
         dispatchLimits.maxBatchSize = configuration.maxBatchSize
