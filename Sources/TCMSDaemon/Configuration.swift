@@ -27,6 +27,9 @@ public struct Configuration: Sendable, Equatable {
     /// A holiday calendar file (TSV: date, kind, name) that replaces the embedded one for the
     /// statutory time limits of contracts; nil uses the embedded calendar.
     public var holidayCalendar: String?
+    /// A file of the registration form's code lists (TSV: list, code, name, parent, confirmed)
+    /// that replaces the embedded one; nil uses the embedded lists.
+    public var contractCodes: String?
 
     public init() {}
 
@@ -126,6 +129,12 @@ public struct Configuration: Sendable, Equatable {
                     detail: "holiday_calendar must be an absolute path, not \"\(value)\"")
             }
             holidayCalendar = value.isEmpty ? nil : value
+        case "contract_codes":
+            guard value.isEmpty || value.hasPrefix("/") else {
+                throw SettingError(
+                    detail: "contract_codes must be an absolute path, not \"\(value)\"")
+            }
+            contractCodes = value.isEmpty ? nil : value
         default:
             throw SettingError(detail: "unknown setting \"\(key)\"; etc/tcms.conf lists them all")
         }

@@ -85,20 +85,26 @@ public final class Daemon: @unchecked Sendable {
         }
 
         notifier.notify("STATUS=Loading the code lists")
-        Services.warmUp()
         let calendar: WorkingDayCalendar
         do {
             calendar = try configuration.holidayCalendar.map(WorkingDayCalendar.load(path:))
                 ?? .standard
+            if let path = configuration.contractCodes {
+                _ = try ContractCodes.load(path: path)
+                ContractCodes.replacementPath = path
+            }
         } catch {
             logger.error(
-                "daemon cannot read the holiday calendar; fix the file or empty holiday_calendar",
-                ["path": configuration.holidayCalendar ?? "", "error": describe(error)])
+                "daemon cannot read a data file; fix it or empty holiday_calendar or "
+                    + "contract_codes",
+                ["holiday_calendar": configuration.holidayCalendar ?? "",
+                 "contract_codes": configuration.contractCodes ?? "", "error": describe(error)])
             boundSocket.descriptor.close()
             boundSocket.removeIfOwned()
             lock.release()
             return 1
         }
+        Services.warmUp()
         let fileLimit = ResourceLimits.raiseOpenFileLimit()
         let statistics = Daemon.statisticsProvider(started: started)
         let table = Services.methodTable(

@@ -3,12 +3,18 @@
 public struct ContractCodes: Sendable {
     static let header = ["list", "code", "name", "parent", "confirmed"]
 
-    /// The embedded lists, parsed on first use.
+    /// A file that replaces the embedded lists. The daemon sets it once at start, after
+    /// checking the file with `load(path:)` and before anything reads `standard`.
+    nonisolated(unsafe) public static var replacementPath: String?
+
+    /// The lists in force: the operator's file when `replacementPath` is set, else the
+    /// embedded lists; parsed on first use.
     public static let standard: ContractCodes = {
         do {
+            if let path = replacementPath { return try load(path: path) }
             return try ContractCodes(tsv: ContractCodesData.tsv)
         } catch {
-            fatalError("The embedded contract code lists are invalid: \(error)")
+            fatalError("The contract code lists are invalid: \(error)")
         }
     }()
 

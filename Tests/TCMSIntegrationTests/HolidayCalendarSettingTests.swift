@@ -33,7 +33,32 @@ final class HolidayCalendarSettingTests: XCTestCase {
             waitForSocket: false)
         daemon.process.waitUntilExit()
         XCTAssertEqual(daemon.process.terminationStatus, 1)
-        XCTAssertTrue(daemon.log.contains("holiday calendar"), daemon.log)
+        XCTAssertTrue(daemon.log.contains("cannot read a data file"), daemon.log)
         XCTAssertTrue(daemon.log.contains(file), daemon.log)
+    }
+}
+
+/// The `contract_codes` setting: an operator's list file replaces the embedded lists.
+final class ContractCodesSettingTests: XCTestCase {
+    func testOperatorListAddsTechField() throws {
+        let shipped = try String(
+            contentsOfFile: AuthorizationFixtures.directory + "/../../codes/contract-codes.tsv",
+            encoding: .utf8)
+        let file = makeTemporaryDirectory(self) + "/contract-codes.tsv"
+        try (shipped + "tech_field\tTF99\t量子信息\t\tno\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let world = try ContractWorld(self, config: "contract_codes = \(file)\n")
+
+        let created = try world.handler().result(
+            "contract.create", ContractWorld.form.with(["techField": "TF99"]))
+        XCTAssertEqual(created["techFieldLabel"]?.stringValue, "量子信息")
+    }
+
+    func testEmbeddedListRefusesUnknownTechField() throws {
+        let world = try ContractWorld(self)
+        let reply = try world.handler().call(
+            "contract.create", ContractWorld.form.with(["techField": "TF99"]))
+        XCTAssertEqual(reply.errorReason, "unknown_code")
+        XCTAssertEqual(reply.errorFields, ["params.techField"])
     }
 }
