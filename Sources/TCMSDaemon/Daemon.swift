@@ -119,9 +119,13 @@ public final class Daemon: @unchecked Sendable {
         let dispatcher = Dispatcher(table: table, limits: dispatchLimits) { error, context in
             let translated = ErrorTranslation.rpcError(for: error)
             let level: Logger.Level = translated.code == RPCErrorCode.internalError
-                ? .error : .warning
+                || translated.code == RPCErrorCode.storageFailed ? .error : .warning
+            let message = translated.reason == "disk_full"
+                ? "request failed: the disk of the state directory is full; free space, "
+                    + "writes resume by themselves"
+                : "request failed"
             logger.log(
-                level, "request failed",
+                level, message,
                 ["method": context.method, "conn.id": context.connection.id,
                  "code": translated.code, "error": error])
             return translated

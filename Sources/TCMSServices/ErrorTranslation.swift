@@ -24,6 +24,13 @@ public enum ErrorTranslation {
                 message: "The record breaks a stored-data rule (\(error.codeName)); "
                     + "check the values sent",
                 messageZh: "数据不符合存储规则")
+        case let error as SQLiteError where error.isDiskFull:
+            // The write job rolled back, so nothing of the call was stored.
+            return RPCError(
+                code: RPCErrorCode.storageFailed, reason: "disk_full",
+                message: "The database disk is full and the change was not saved; retry after "
+                    + "the operator frees space",
+                messageZh: "服务器磁盘已满，本次修改未保存，请稍后重试", retryable: true)
         case is StoreClosedError:
             return .shuttingDown
         default:

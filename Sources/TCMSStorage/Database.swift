@@ -52,6 +52,10 @@ public final class Database {
     }
 
     /// Runs one or more SQL statements with no parameters.
+    /// True while a transaction is open; false after COMMIT, ROLLBACK, or a rollback SQLite
+    /// made by itself after an error such as a full disk.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
     public func execute(_ sql: String) throws(SQLiteError) {
         var errorMessage: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &errorMessage)

@@ -44,6 +44,9 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
     /// True for constraint failures (unique, foreign key, check, not null).
     public var isConstraint: Bool { primaryCode == SQLITE_CONSTRAINT }
 
+    /// True when the disk (or the database's page limit) is full, so nothing could be written.
+    public var isDiskFull: Bool { primaryCode == SQLITE_FULL }
+
     /// Extended codes that sqlite3.h defines as macro expressions, which Swift does not import;
     /// the values are those of https://www.sqlite.org/rescode.html.
     static let extendedNames: [Int32: String] = [

@@ -80,13 +80,23 @@ final class WriteQueue: @unchecked Sendable {
             return
         }
 
-        for job in batch {
+        for (index, job) in batch.enumerated() {
             do {
                 try database.execute("SAVEPOINT job")
                 let value = try job.body(database)
                 try database.execute("RELEASE job")
                 job.outcome = .success(value)
             } catch {
+                guard database.isInTransaction else {
+                    // SQLite rolled back the whole transaction (a full disk does that), taking
+                    // the earlier jobs of the batch with it. The failing job gets its error;
+                    // the others run again in a new transaction.
+                    job.finish(.failure(error))
+                    var others = batch
+                    others.remove(at: index)
+                    if !others.isEmpty { commit(others) }
+                    return
+                }
                 try? database.execute("ROLLBACK TO job")
                 try? database.execute("RELEASE job")
                 job.outcome = .failure(error)
