@@ -44,7 +44,8 @@ final class RoleMatrixTests: XCTestCase {
     }
 }
 
-/// The same matrix for the roles a session gives: person, entity admin and reviewer.
+/// The same matrix for the roles a session gives: person, entity admin, reviewer, clerk,
+/// handler and main agent.
 final class SessionRoleMatrixTests: XCTestCase {
     func testEachSessionRoleIsRefusedExactlyWhereNotListed() throws {
         let daemon = try DaemonProcess(self)
@@ -68,6 +69,18 @@ final class SessionRoleMatrixTests: XCTestCase {
         let office = try daemon.createOffice("福州技术市场", ["350100"])
         try daemon.createClerk("matrix_clerk", officeID: office)
 
+        let agentMobile = mobiles.make()
+        _ = try operatorClient.result(
+            "person.register",
+            personParams(
+                login: "matrix_agent", mobile: agentMobile,
+                proof: try daemon.proveMobile(agentMobile)))
+        _ = try daemon.loggedIn("matrix_unit", password: "Unit-2026#ok").result(
+            "entity.setMainAgent",
+            ["agentLogin": "matrix_agent", "name": "林晓梅", "mobile": .string(agentMobile),
+             "documentType": "resident_id", "documentNumber": "35010219871123006X",
+             "agentType": "专职"])
+
         let discover = try operatorClient.result("rpc.discover")
         let methods = try XCTUnwrap(discover["methods"]?.arrayValue)
         let sessions: [(role: String, login: String, password: String)] = [
@@ -76,6 +89,7 @@ final class SessionRoleMatrixTests: XCTestCase {
             ("reviewer", "matrix_reviewer", "Review-2026!"),
             ("clerk", "matrix_clerk", AccessFixtures.password),
             ("handler", "matrix_person", "Secret-2026!"),
+            ("main_agent", "matrix_agent", "Secret-2026!"),
         ]
         let unit = try daemon.loggedIn("matrix_unit", password: "Unit-2026#ok")
         _ = try unit.result(

@@ -11,7 +11,7 @@ enum ContractErrors {
         field: "params.contractId")
 
     static let accessNotApproved = RPCError(
-        code: RPCErrorCode.forbidden, reason: "access_not_approved",
+        code: RPCErrorCode.invalidState, reason: "access_not_approved",
         message: "The entity's access to 技术合同管理与服务 is not approved; apply with "
             + "access.submit first",
         messageZh: "本单位尚未获准使用技术合同管理与服务，请先申请系统授权")
