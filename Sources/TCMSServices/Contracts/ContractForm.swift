@@ -59,6 +59,8 @@ struct ContractForm: Sendable, Equatable {
         let signedPlace = reader.text("signedPlace", maxLength: 100)
         let validFrom = reader.date("validFrom")
         let validUntil = reader.date("validUntil")
+        // NOTE: plan source (计划类别) and socio-economic objective are coded on the paper form,
+        // but the shipped code lists carry no values for them, so they are kept as short text.
         let planSource = reader.text("planSource", maxLength: 50)
         let objective = reader.text("objective", maxLength: 50)
 
