@@ -24,6 +24,9 @@ public struct Configuration: Sendable, Equatable {
     /// An executable that verifies real names in place of the national platform: a JSON
     /// record on stdin, `{"verified": true|false}` on stdout; nil uses the embedded checks.
     public var verifyCommand: String?
+    /// A directory whose files replace the embedded templates (资料下载); nil serves the
+    /// embedded ones.
+    public var templatesDirectory: String?
 
     public init() {}
 
@@ -117,6 +120,12 @@ public struct Configuration: Sendable, Equatable {
                     detail: "verify_command must be an absolute path, not \"\(value)\"")
             }
             verifyCommand = value.isEmpty ? nil : value
+        case "templates_directory":
+            guard value.isEmpty || value.hasPrefix("/") else {
+                throw SettingError(
+                    detail: "templates_directory must be an absolute path, not \"\(value)\"")
+            }
+            templatesDirectory = value.isEmpty ? nil : value
         default:
             throw SettingError(detail: "unknown setting \"\(key)\"; etc/tcms.conf lists them all")
         }

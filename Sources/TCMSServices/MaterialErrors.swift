@@ -20,13 +20,6 @@ enum MaterialErrors {
         message: "The material was already submitted; start a new upload",
         messageZh: "该材料已提交，请重新上传", field: "params.materialId")
 
-    static func offsetMismatch(expected: Int64) -> RPCError {
-        RPCError(
-            code: RPCErrorCode.invalidState, reason: "offset_mismatch",
-            message: "The chunk must start at offset \(expected), the bytes received so far",
-            messageZh: "分块偏移量应为 \(expected)", field: "params.offset")
-    }
-
     static let alreadyVerified = RPCError(
         code: RPCErrorCode.invalidState, reason: "already_verified",
         message: "The caller is verified already; no material is needed",

@@ -59,7 +59,7 @@ enum MaterialReview {
     }
 
     static func read(
-        _ environment: ServiceEnvironment, _ files: MaterialFiles, _ params: Params
+        _ environment: ServiceEnvironment, _ files: ChunkedFiles, _ params: Params
     ) throws -> JSON {
         let id = params.int("materialId") ?? 0
         let offset = params.int("offset") ?? 0
@@ -71,7 +71,7 @@ enum MaterialReview {
                 """, [id]) { $0.int64(0) }
         }
         guard let size else { throw MaterialErrors.notFound }
-        let data = try files.read(id, offset: offset, length: MaterialFiles.maxChunkBytes)
+        let data = try files.read(id, offset: offset, length: ChunkedFiles.maxChunkBytes)
         return [
             "materialId": .int(id), "offset": .int(offset),
             "data": .string(data.base64EncodedString()), "size": .int(size),
