@@ -58,7 +58,8 @@ def main():
         fail("usage: embed-templates.py [TEMPLATES_DIR [OUTPUT_FILE]]")
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     source_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "resources", "templates")
-    default_out = os.path.join(root, "Sources", "TCMSServices", "TemplateData", "TemplatesData.swift")
+    default_out = os.path.join(
+        root, "Sources", "TCMSServices", "TemplateData", "TemplatesData.swift")
     target = sys.argv[2] if len(sys.argv) > 2 else default_out
 
     entries = []

@@ -15,11 +15,11 @@ extension Money {
         return sign + grouped + plain.suffix(3)
     }
 
-    /// The amount in Chinese capital numerals, `"壹佰贰拾万元整"` for 1,200,000.00, the way
-    /// banks and registration documents write amounts: 整 after 元 when there are no 角 and 分,
-    /// one 零 for each run of skipped digits, 零 after 元 when the yuan end in zero or 角 is
-    /// zero and 角 or 分 follow (1,680.32 is 壹仟陆佰捌拾元零叁角贰分), and 壹拾 rather than 拾
-    /// at the start.
+    /// The amount in Chinese capital numerals, `"壹佰贰拾万元整"` for 1,200,000.00, written the
+    /// way banks and registration documents write amounts. 整 follows 元 when there are no 角
+    /// and 分, and each run of skipped digits reads as one 零. 零 follows 元 when 角 or 分 come
+    /// after yuan that end in zero or after a zero 角 (1,680.32 is 壹仟陆佰捌拾元零叁角贰分). A
+    /// leading ten is 壹拾, not 拾.
     ///
     /// Nil for a negative amount or for 10^16 yuan or more, which no contract reaches and which
     /// would need units above 万亿.
@@ -65,7 +65,7 @@ extension Money {
         return text
     }
 
-    /// A group of 1 to 9999 with the units 仟, 佰 and 拾; zeros inside read as one 零.
+    /// Writes a group of 1 to 9999 with the units 仟, 佰 and 拾, reading zeros inside as one 零.
     private static func capitalGroup(_ group: Int) -> String {
         let units = ["仟", "佰", "拾", ""]
         let digits = [group / 1000, group / 100 % 10, group / 10 % 10, group % 10]

@@ -17,7 +17,7 @@ public enum UploadDirectory: String, CaseIterable, Sendable {
         }
     }
 
-    /// What the files are, for `tcms check`'s report.
+    /// The kind of file, as `tcms check`'s report names it.
     public var label: String {
         switch self {
         case .materials: "material"
@@ -27,9 +27,9 @@ public enum UploadDirectory: String, CaseIterable, Sendable {
 }
 
 /// Files uploaded in chunks, in one of the `UploadDirectory` directories. A file is named by
-/// its record's id only, never by anything the client sent; `<id>.part` while it is being
-/// uploaded, `<id>` once its size and hash were checked. Files are mode 0600 in a 0700
-/// directory.
+/// its record's id only, never by anything the client sent. It is `<id>.part` while it is
+/// being uploaded and `<id>` once its size and hash were checked. Files are mode 0600 in a
+/// 0700 directory.
 final class ChunkedFiles: Sendable {
     /// Largest file accepted.
     static let maxFileBytes = 10 << 20

@@ -2,14 +2,6 @@ import TCMSRPC
 
 /// The errors of material upload and review, one wording each.
 enum MaterialErrors {
-    static func invalid(_ reason: String, field: String, _ message: String, _ zh: String)
-        -> RPCError
-    {
-        RPCError(
-            code: RPCErrorCode.validationFailed, reason: reason, message: message, messageZh: zh,
-            field: field)
-    }
-
     static let notFound = RPCError(
         code: RPCErrorCode.notFound, reason: "material_not_found",
         message: "No material has this id for the caller", messageZh: "没有该材料",

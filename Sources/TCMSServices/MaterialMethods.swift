@@ -39,13 +39,7 @@ enum MaterialMethods {
             MethodSpec(
                 "material.upload",
                 summary: "Appends one base64 chunk of at most 512 KiB at the given offset.",
-                params: [
-                    idParam,
-                    ParamSpec(
-                        "offset", .integer(min: 0, max: nil), required: true,
-                        "bytes received so far"),
-                    ParamSpec("data", .string, required: true, "the chunk, base64"),
-                ],
+                params: ChunkedUpload.chunkParams(idParam),
                 result: "{materialId, receivedBytes}", roles: uploaderRoles, writes: true,
                 errors: ["material_not_found", "upload_not_open", "offset_mismatch",
                          "invalid_base64", "chunk_too_large", "beyond_declared_size"]

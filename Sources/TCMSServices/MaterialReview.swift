@@ -12,7 +12,7 @@ enum MaterialReview {
     static func list(_ environment: ServiceEnvironment, _ params: Params) throws -> JSON {
         let status = params.string("status")
         if let status, !statuses.contains(status) {
-            throw MaterialErrors.invalid(
+            throw RPCError.validationFailed(
                 "invalid_code", field: "params.status",
                 "Invalid status \(status): expected uploading, submitted, approved or rejected",
                 "材料状态无效")
@@ -85,12 +85,12 @@ enum MaterialReview {
         let decision = try params.requiredString("decision")
         let reason = params.string("reason")?.trimmingCharacters(in: .whitespaces)
         guard decision == "approve" || decision == "reject" else {
-            throw MaterialErrors.invalid(
+            throw RPCError.validationFailed(
                 "invalid_decision", field: "params.decision",
                 "Invalid decision \(decision): expected approve or reject", "审核结论无效")
         }
         if decision == "reject", reason?.isEmpty ?? true {
-            throw MaterialErrors.invalid(
+            throw RPCError.validationFailed(
                 "missing_field", field: "params.reason", "A rejection needs a reason",
                 "驳回时须填写原因")
         }

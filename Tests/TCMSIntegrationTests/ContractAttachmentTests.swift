@@ -4,7 +4,7 @@ import TCMSSystem
 import XCTest
 
 /// Contract attachments: the registering handler uploads them in chunks with the declared
-/// size and SHA-256 checked, and everyone who sees the contract lists and fetches them.
+/// size and SHA-256 checked, and every caller who may read the contract lists and fetches them.
 final class ContractAttachmentTests: XCTestCase {
     private var world: ContractWorld!
 
@@ -12,7 +12,7 @@ final class ContractAttachmentTests: XCTestCase {
         world = try ContractWorld(self)
     }
 
-    func testUploadedScanIsListedAndFetchedByEveryReader() throws {
+    func testScanFetchedByEveryReader() throws {
         let handler = try world.handler()
         let id = try world.submitted(by: handler)
         let scan = sampleScan(1_100_000)
@@ -77,7 +77,8 @@ final class ContractAttachmentTests: XCTestCase {
         let tooLarge = try handler.call(
             "contract.attachment.begin",
             ["contractId": .int(id), "kind": "scan", "fileName": "big.pdf",
-             "size": .int(10 * 1024 * 1024 + 1), "sha256": .string(String(repeating: "0", count: 64))])
+             "size": .int(10 * 1024 * 1024 + 1),
+             "sha256": .string(String(repeating: "0", count: 64))])
         XCTAssertEqual(tooLarge.errorCode, -32602)
         XCTAssertEqual(tooLarge.errorReason, "out_of_range")
 

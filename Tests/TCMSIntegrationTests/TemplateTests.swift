@@ -87,7 +87,10 @@ final class TemplateTests: XCTestCase {
 
         XCTAssertEqual(try fetch("form.pdf") { try client.call($0, $1) }, [UInt8](binary))
         XCTAssertEqual(try fetch("dev-model.md") { try client.call($0, $1) }, Array(model.utf8))
-        for name in ["passwd", ".draft.md", "with space.md", "../tcms.conf", "contract-service.md"] {
+        let refused = [
+            "passwd", ".draft.md", "with space.md", "../tcms.conf", "contract-service.md",
+        ]
+        for name in refused {
             let reply = try client.call("template.get", ["name": .string(name)])
             XCTAssertEqual(reply.errorCode, 3004, name)
             XCTAssertEqual(reply.errorReason, "not_found", name)
@@ -112,6 +115,7 @@ final class TemplateTests: XCTestCase {
             waitForSocket: false)
         daemon.process.waitUntilExit()
         XCTAssertNotEqual(daemon.process.terminationStatus, 0)
-        XCTAssertTrue(daemon.log.contains("templates_directory must be an absolute path"), daemon.log)
+        XCTAssertTrue(
+            daemon.log.contains("templates_directory must be an absolute path"), daemon.log)
     }
 }

@@ -38,7 +38,8 @@ struct CertificateDocument: Sendable, Equatable {
             h1 { text-align: center; font-size: 22pt; letter-spacing: 0.3em; margin: 0 0 8mm; }
             p.number { text-align: right; margin: 0 0 4mm; }
             table { width: 100%; border-collapse: collapse; }
-            th, td { border: 1px solid #000; padding: 3mm 4mm; text-align: left; vertical-align: top; }
+            th, td { border: 1px solid #000; padding: 3mm 4mm; }
+            th, td { text-align: left; vertical-align: top; }
             th { width: 30%; font-weight: normal; white-space: nowrap; }
             p.office, p.date { text-align: right; margin: 10mm 0 0; }
             p.date { margin-top: 3mm; }

@@ -5,8 +5,8 @@ import TCMSRPC
 import TCMSStorage
 
 /// Contract attachments (the electronic contract text and scans): the registering handler
-/// uploads them in chunks like proof material, and everyone who sees the contract lists and
-/// fetches them. Files live under `contract-attachments/` beside the database.
+/// uploads them in chunks like proof material, and every caller who may read the contract
+/// lists and fetches them. Files live under `contract-attachments/` beside the database.
 enum ContractAttachmentMethods {
     static let listing = Listing(
         filters: [
@@ -50,13 +50,7 @@ enum ContractAttachmentMethods {
             MethodSpec(
                 "contract.attachment.upload",
                 summary: "Appends one base64 chunk of at most 512 KiB at the given offset.",
-                params: [
-                    idParam,
-                    ParamSpec(
-                        "offset", .integer(min: 0, max: nil), required: true,
-                        "bytes received so far"),
-                    ParamSpec("data", .string, required: true, "the chunk, base64"),
-                ],
+                params: ChunkedUpload.chunkParams(idParam),
                 result: "{attachmentId, receivedBytes}", roles: [.handler], writes: true,
                 errors: uploadErrors + ["offset_mismatch", "invalid_base64", "chunk_too_large",
                                         "beyond_declared_size"]
@@ -91,7 +85,7 @@ enum ContractAttachmentMethods {
             MethodSpec(
                 "contract.attachment.fetch",
                 summary: "Returns up to 512 KiB of a complete attachment from the given offset, "
-                    + "as base64, to everyone who sees its contract.",
+                    + "as base64, to every caller who may read its contract.",
                 params: [
                     idParam,
                     ParamSpec("offset", .integer(min: 0, max: nil), "byte offset, default 0"),

@@ -3,7 +3,7 @@ import TCMSJSON
 import TCMSRPC
 import TCMSStorage
 
-/// What a contract attachment is: the electronic contract text, a scan of the signed paper
+/// The kind of a contract attachment: the electronic contract text, a scan of the signed paper
 /// text, or another document.
 enum AttachmentKind: String, Labelled {
     case contractText = "contract_text"
@@ -23,7 +23,7 @@ enum AttachmentKind: String, Labelled {
 enum ContractAttachmentStore {
     /// Contract statuses in which the registering handler may add attachments: while the
     /// handler may still edit the contract (draft, returned, withdrawn) and while it waits for
-    /// its paper text (submitted). Once the office holds the text, what it reviews is fixed.
+    /// its paper text (submitted). Once the office has the text, what it reviews is fixed.
     static let openStatuses: Set<ContractStatus> = [.draft, .submitted, .returned, .withdrawn]
 
     /// Most attachments of one contract, unfinished uploads included, so that a handler cannot
@@ -67,7 +67,7 @@ enum ContractAttachmentStore {
         return found
     }
 
-    /// The complete attachments of a contract, oldest first, as `contract.get` shows them.
+    /// Returns the complete attachments of a contract, oldest first, as `contract.get` shows them.
     static func complete(contractID: Int64, in database: Database) throws -> [JSON] {
         try database.query(
             """
@@ -76,7 +76,7 @@ enum ContractAttachmentStore {
             """, [contractID], json)
     }
 
-    /// One attachment of the current row of a query over `columns`.
+    /// Returns the attachment of the current row of a query over `columns`.
     static func json(_ row: Row) -> JSON {
         let kind = AttachmentKind(rawValue: row.string(2))
         let status = row.string(8)

@@ -51,15 +51,8 @@ enum ContractAttachmentUpload {
         _ environment: ServiceEnvironment, _ upload: ChunkedUpload, _ context: CallContext,
         _ params: Params
     ) throws -> JSON {
-        let handler = try ContractRegistration.Handler(context)
-        let id = params.int("attachmentId") ?? 0
+        let (id, row) = try openUpload(environment, context, params)
         let offset = params.int("offset") ?? 0
-        let row = try environment.store.read {
-            try ContractAttachmentStore.ownUpload(id, handler: handler, in: $0)
-        }
-        guard row.status == "uploading" else { throw ContractAttachmentErrors.notOpen }
-        try ContractAttachmentStore.requireOpen(row.contractStatus)
-
         let received = try upload.appendChunk(
             params, id: id, offset: offset, received: row.received, size: row.size
         ) { total in
@@ -79,14 +72,7 @@ enum ContractAttachmentUpload {
         _ environment: ServiceEnvironment, _ upload: ChunkedUpload, _ context: CallContext,
         _ params: Params
     ) throws -> JSON {
-        let handler = try ContractRegistration.Handler(context)
-        let id = params.int("attachmentId") ?? 0
-        let row = try environment.store.read {
-            try ContractAttachmentStore.ownUpload(id, handler: handler, in: $0)
-        }
-        guard row.status == "uploading" else { throw ContractAttachmentErrors.notOpen }
-        try ContractAttachmentStore.requireOpen(row.contractStatus)
-
+        let (id, row) = try openUpload(environment, context, params)
         try upload.seal(id: id, size: row.size, sha256: row.sha256) {
             try environment.store.write { database in
                 try database.run(
@@ -110,6 +96,21 @@ enum ContractAttachmentUpload {
                     + "WHERE a.id = ?", [id], ContractAttachmentStore.json)
             return shown ?? .null
         }
+    }
+
+    /// Returns the attachment of `params.attachmentId` when the calling handler uploads it,
+    /// the upload is still open and its contract still takes attachments.
+    private static func openUpload(
+        _ environment: ServiceEnvironment, _ context: CallContext, _ params: Params
+    ) throws -> (Int64, ContractAttachmentStore.Upload) {
+        let handler = try ContractRegistration.Handler(context)
+        let id = params.int("attachmentId") ?? 0
+        let row = try environment.store.read {
+            try ContractAttachmentStore.ownUpload(id, handler: handler, in: $0)
+        }
+        guard row.status == "uploading" else { throw ContractAttachmentErrors.notOpen }
+        try ContractAttachmentStore.requireOpen(row.contractStatus)
+        return (id, row)
     }
 
     /// Reads the kind, file name and content type of `contract.attachment.begin`, reporting
@@ -144,7 +145,7 @@ enum ContractAttachmentUpload {
         return (kind, fileName, contentType)
     }
 
-    /// Whether `text` is `type/subtype` made of the token characters of RFC 6838, without
+    /// Tells whether `text` is `type/subtype` made of the token characters of RFC 6838, without
     /// parameters.
     private static func isMediaType(_ text: String) -> Bool {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)

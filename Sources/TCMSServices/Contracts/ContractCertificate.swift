@@ -4,7 +4,7 @@ import TCMSRPC
 import TCMSStorage
 
 /// `contract.certificate`: the registration certificate (技术合同登记证明) of an approved
-/// contract, for everyone who sees the contract.
+/// contract, for every caller who may read the contract.
 enum ContractCertificate {
     static func specs(environment: ServiceEnvironment) -> [MethodSpec] {
         [
@@ -28,6 +28,7 @@ enum ContractCertificate {
                         message: "Invalid format \(format): expected html or text",
                         messageZh: "格式无效：应为 html 或 text", field: "params.format")
                 }
+                let isHTML = format == "html"
                 let document = try environment.store.read { database in
                     try ContractVisibility.require(id, context, in: database)
                     return try load(id, in: database)
@@ -37,8 +38,8 @@ enum ContractCertificate {
                     "registrationNumber": .string(document.registrationNumber),
                     "format": .string(format),
                     "contentType": .string(
-                        format == "html" ? "text/html; charset=utf-8" : "text/plain; charset=utf-8"),
-                    "content": .string(format == "html" ? document.html : document.text),
+                        isHTML ? "text/html; charset=utf-8" : "text/plain; charset=utf-8"),
+                    "content": .string(isHTML ? document.html : document.text),
                 ]
             },
         ]
@@ -54,42 +55,8 @@ enum ContractCertificate {
                 c.valid_until, c.amount_fen, c.approved_tech_amount_fen, c.approved_at, o.name
             FROM contracts c LEFT JOIN offices o ON o.id = c.office_id WHERE c.id = ?
             """, [id]
-        ) { row -> (ContractStatus, CertificateDocument?) in
-            let status = ContractStatus(rawValue: row.string(0)) ?? .draft
-            guard status == .approved, let number = row.optionalString(1),
-                let approvedAt = row.optionalString(17)
-            else {
-                return (status, nil)
-            }
-            let codes = ContractCodes.standard
-            let category = codes.label(of: row.string(3), in: .contractCategory) ?? row.string(3)
-            let subtype = row.optionalString(4)
-                .map { codes.label(of: $0, in: .contractSubtype) ?? $0 }
-            let side = RegisteringSide(rawValue: row.string(5))?.label ?? row.string(5)
-            let amount = Money(fen: row.int64(15))
-            let techAmount = Money(fen: row.optionalInt64(16) ?? 0)
-            let rows: [CertificateDocument.Row] = [
-                .init(label: "合同名称", value: row.string(2)),
-                .init(label: "合同类别", value: category + (subtype.map { "（\($0)）" } ?? "")),
-                .init(label: "登记方式", value: side),
-                .init(label: "卖方", value: row.string(6)),
-                .init(label: "卖方所在地区",
-                      value: place(country: row.string(7), division: row.optionalString(8))),
-                .init(label: "买方", value: row.string(9)),
-                .init(label: "买方所在地区",
-                      value: place(country: row.string(10), division: row.optionalString(11))),
-                .init(label: "签订日期", value: chineseDate(row.optionalString(12))),
-                .init(label: "合同有效期",
-                      value: chineseDate(row.optionalString(13)) + " 至 "
-                        + chineseDate(row.optionalString(14))),
-                .init(label: "成交额", value: amount.groupedDescription + " 元"),
-                .init(label: "成交额（大写）", value: capital(amount)),
-                .init(label: "技术交易额", value: techAmount.groupedDescription + " 元"),
-                .init(label: "技术交易额（大写）", value: capital(techAmount)),
-            ]
-            return (status, CertificateDocument(
-                registrationNumber: number, rows: rows, officeName: row.optionalString(18) ?? "",
-                approvedOn: chineseDate(String(approvedAt.prefix(10)))))
+        ) { row in
+            (ContractStatus(rawValue: row.string(0)) ?? .draft, document(row))
         }
         guard let (status, document) = found else { throw ContractErrors.notFound }
         guard let document else {
@@ -103,7 +70,46 @@ enum ContractCertificate {
         return document
     }
 
-    /// A party's place: the full division name with its code for a domestic party, the
+    /// Builds the certificate from the current row of `load`'s query; returns nil unless the
+    /// contract is approved.
+    private static func document(_ row: Row) -> CertificateDocument? {
+        guard row.string(0) == ContractStatus.approved.rawValue,
+            let number = row.optionalString(1), let approvedAt = row.optionalString(17)
+        else {
+            return nil
+        }
+        let codes = ContractCodes.standard
+        let category = codes.label(of: row.string(3), in: .contractCategory) ?? row.string(3)
+        let subtype = row.optionalString(4)
+            .map { codes.label(of: $0, in: .contractSubtype) ?? $0 }
+        let side = RegisteringSide(rawValue: row.string(5))?.label ?? row.string(5)
+        let amount = Money(fen: row.int64(15))
+        let techAmount = Money(fen: row.optionalInt64(16) ?? 0)
+        let rows: [CertificateDocument.Row] = [
+            .init(label: "合同名称", value: row.string(2)),
+            .init(label: "合同类别", value: category + (subtype.map { "（\($0)）" } ?? "")),
+            .init(label: "登记方式", value: side),
+            .init(label: "卖方", value: row.string(6)),
+            .init(label: "卖方所在地区",
+                  value: place(country: row.string(7), division: row.optionalString(8))),
+            .init(label: "买方", value: row.string(9)),
+            .init(label: "买方所在地区",
+                  value: place(country: row.string(10), division: row.optionalString(11))),
+            .init(label: "签订日期", value: chineseDate(row.optionalString(12))),
+            .init(label: "合同有效期",
+                  value: chineseDate(row.optionalString(13)) + " 至 "
+                    + chineseDate(row.optionalString(14))),
+            .init(label: "成交额", value: amount.groupedDescription + " 元"),
+            .init(label: "成交额（大写）", value: capital(amount)),
+            .init(label: "技术交易额", value: techAmount.groupedDescription + " 元"),
+            .init(label: "技术交易额（大写）", value: capital(techAmount)),
+        ]
+        return CertificateDocument(
+            registrationNumber: number, rows: rows, officeName: row.optionalString(18) ?? "",
+            approvedOn: chineseDate(String(approvedAt.prefix(10))))
+    }
+
+    /// Returns a party's place: the full division name with its code for a domestic party, the
     /// country's name for a party abroad.
     static func place(country: String, division: String?) -> String {
         guard country == "CN" else {
@@ -114,7 +120,7 @@ enum ContractCertificate {
         return fullDivisionName(division) + "（\(division)）"
     }
 
-    /// The province, prefecture and county names of a GB/T 2260 code, leaving out the
+    /// Returns the province, prefecture and county names of a GB/T 2260 code, leaving out the
     /// placeholder prefectures (市辖区, 县) of the municipalities.
     static func fullDivisionName(_ code: String) -> String {
         let divisions = Divisions.standard
@@ -129,7 +135,7 @@ enum ContractCertificate {
         return names.isEmpty ? code : names.joined()
     }
 
-    /// `2026-04-01` as `2026年4月1日`; "未填写" when the date is missing.
+    /// Writes `2026-04-01` as `2026年4月1日`, and a missing date as "未填写".
     static func chineseDate(_ text: String?) -> String {
         guard let text, let date = CivilDate(text) else { return "未填写" }
         return "\(date.year)年\(date.month)月\(date.day)日"

@@ -36,7 +36,7 @@ struct TemplateCatalog: Sendable {
     /// The operator's directory, or nil for the embedded templates.
     let directory: String?
 
-    /// Every template, in name order.
+    /// Returns every template, in name order.
     func all() throws -> [Template] {
         guard let directory else {
             return TemplatesData.files.map { file in
@@ -59,7 +59,7 @@ struct TemplateCatalog: Sendable {
         return templates
     }
 
-    /// The template called `name`, or nil.
+    /// Returns the template called `name`, or nil.
     func template(named name: String) throws -> Template? {
         guard let directory else { return try all().first { $0.name == name } }
         guard Self.isServable(name) else { return nil }
@@ -67,7 +67,7 @@ struct TemplateCatalog: Sendable {
         return Self.read(directory + "/" + name, name: name)
     }
 
-    /// Whether a directory entry may be served: a name of letters, digits, `.`, `_` and `-`
+    /// Tells whether a directory entry may be served: a name of letters, digits, `.`, `_` and `-`
     /// that does not start with a dot, so hidden and editor files stay out.
     private static func isServable(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first != ".", name.count <= 100 else {
@@ -93,8 +93,8 @@ struct TemplateCatalog: Sendable {
         return Template(name: name, title: title(of: bytes, name: name), bytes: bytes)
     }
 
-    /// The first non-empty line of a UTF-8 text, without Markdown's leading `#`, cut to 100
-    /// characters; the file name for anything else.
+    /// Returns the first non-empty line of a UTF-8 text, without Markdown's leading `#` and cut
+    /// to 100 characters, or the file name for anything else.
     private static func title(of bytes: Data, name: String) -> String {
         guard let text = String(data: bytes, encoding: .utf8) else { return name }
         for line in text.prefix(4096).split(whereSeparator: \.isNewline) {
