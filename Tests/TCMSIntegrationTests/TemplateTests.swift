@@ -97,6 +97,16 @@ final class TemplateTests: XCTestCase {
         }
         let past = try client.call("template.get", ["name": "form.pdf", "offset": 9])
         XCTAssertEqual(past.errorReason, "out_of_range")
+        // A changed file is read again, and a removed one disappears at once.
+        let revised = "# 本省技术开发合同示范文本（2027 年修订）\n"
+        try revised.write(toFile: templates + "/dev-model.md", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: templates + "/form.pdf")
+        let after = try client.result("template.list")["items"]?.arrayValue ?? []
+        XCTAssertEqual(after.compactMap { $0["name"]?.stringValue }, ["dev-model.md"])
+        XCTAssertEqual(after.first?["title"]?.stringValue, "本省技术开发合同示范文本（2027 年修订）")
+        XCTAssertEqual(
+            after.first?["sha256"]?.stringValue, SHA256.hexDigest(of: Array(revised.utf8)))
+        XCTAssertEqual(try fetch("dev-model.md") { try client.call($0, $1) }, Array(revised.utf8))
     }
 
     func testMissingTemplatesDirectoryIsReported() throws {

@@ -76,7 +76,10 @@ enum ContractAttachmentUpload {
         try upload.seal(id: id, size: row.size, sha256: row.sha256) {
             try environment.store.write { database in
                 try database.run(
-                    "UPDATE contract_attachments SET received = 0 WHERE id = ?", [id])
+                    """
+                    UPDATE contract_attachments SET received = 0
+                    WHERE id = ? AND status = 'uploading'
+                    """, [id])
             }
         }
         let now = environment.clock.now()

@@ -32,20 +32,20 @@ enum TemplateMethods {
             ) { _, params in
                 let name = try params.requiredString("name")
                 let offset = params.int("offset") ?? 0
-                guard let template = try catalog.template(named: name) else {
+                guard let (template, bytes) = try catalog.contents(of: name) else {
                     throw RPCError(
                         code: RPCErrorCode.notFound, reason: "not_found",
                         message: "No template is called \(name); template.list names them",
                         messageZh: "没有该名称的资料", field: "params.name")
                 }
-                let size = Int64(template.bytes.count)
+                let size = Int64(bytes.count)
                 guard offset <= size else {
                     throw RPCError.invalidParams(
                         "params.offset \(offset) is past the end of the file (\(size) bytes)",
                         field: "params.offset", reason: "out_of_range")
                 }
                 let end = min(size, offset + Int64(ChunkedFiles.maxChunkBytes))
-                let chunk = template.bytes.subdata(in: Int(offset)..<Int(end))
+                let chunk = bytes.subdata(in: Int(offset)..<Int(end))
                 guard case .object(var object) = summary(template) else { return .null }
                 object["offset"] = .int(offset)
                 object["data"] = .string(chunk.base64EncodedString())
@@ -59,7 +59,7 @@ enum TemplateMethods {
         [
             "name": .string(template.name), "title": .string(template.title),
             "contentType": .string(template.contentType),
-            "size": .int(Int64(template.bytes.count)), "sha256": .string(template.sha256),
+            "size": .int(template.size), "sha256": .string(template.sha256),
         ]
     }
 }
