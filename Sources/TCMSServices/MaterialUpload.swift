@@ -81,8 +81,10 @@ enum MaterialUpload {
         try upload.seal(id: id, size: material.size, sha256: material.sha256) {
             try environment.store.write { database in
                 try database.run(
-                    "UPDATE materials SET received_bytes = 0, updated_at = ? WHERE id = ?",
-                    [nowText, id])
+                    """
+                    UPDATE materials SET received_bytes = 0, updated_at = ?
+                    WHERE id = ? AND status = 'uploading'
+                    """, [nowText, id])
             }
         }
         try environment.store.write { database in

@@ -91,7 +91,7 @@ final class TemplateCatalog: @unchecked Sendable {
         guard let directory else { return Self.embedded.first { $0.template.name == name } }
         guard Self.isServable(name) else { return nil }
         if !FileManager.default.fileExists(atPath: directory) { throw Self.unavailable(directory) }
-        // The summary checks the kind and size of the entry before its bytes are read; a file
+        // The summary checks the kind and size of the entry before its bytes are read. A file
         // that changes between the two reads is not served.
         let path = directory + "/" + name
         guard let template = summary(path, name: name),
