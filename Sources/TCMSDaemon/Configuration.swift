@@ -30,6 +30,9 @@ public struct Configuration: Sendable, Equatable {
     /// A file of the registration form's code lists (TSV: list, code, name, parent, confirmed)
     /// that replaces the embedded one; nil uses the embedded lists.
     public var contractCodes: String?
+    /// A directory whose files replace the embedded templates (资料下载); nil serves the
+    /// embedded ones.
+    public var templatesDirectory: String?
 
     public init() {}
 
@@ -135,6 +138,12 @@ public struct Configuration: Sendable, Equatable {
                     detail: "contract_codes must be an absolute path, not \"\(value)\"")
             }
             contractCodes = value.isEmpty ? nil : value
+        case "templates_directory":
+            guard value.isEmpty || value.hasPrefix("/") else {
+                throw SettingError(
+                    detail: "templates_directory must be an absolute path, not \"\(value)\"")
+            }
+            templatesDirectory = value.isEmpty ? nil : value
         default:
             throw SettingError(detail: "unknown setting \"\(key)\"; etc/tcms.conf lists them all")
         }

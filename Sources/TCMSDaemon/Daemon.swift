@@ -111,7 +111,8 @@ public final class Daemon: @unchecked Sendable {
             environment: ServiceEnvironment(
                 store: store, stateDirectory: stateDirectory, clock: makeClock(),
                 smsCommand: configuration.smsCommand,
-                verifyCommand: configuration.verifyCommand, calendar: calendar),
+                verifyCommand: configuration.verifyCommand, calendar: calendar,
+                templatesDirectory: configuration.templatesDirectory),
             statistics: { statistics.current() })
         var dispatchLimits = Dispatcher.Limits()
         dispatchLimits.maxBatchSize = configuration.maxBatchSize

@@ -53,31 +53,36 @@ public enum Maintenance {
             .int64Value ?? 0
         report.lines.append("database bytes: \(size)")
 
-        let orphans = try orphanMaterialFiles(stateDirectory: stateDirectory, database: database)
-        if orphans.isEmpty {
-            report.lines.append("material files: every file belongs to a material record")
-        } else {
-            report.healthy = false
-            report.lines.append(
-                "material files without a record (\(orphans.count)): "
-                    + orphans.joined(separator: ", "))
+        for kind in UploadDirectory.allCases {
+            let orphans = try orphanFiles(kind, stateDirectory: stateDirectory, database: database)
+            if orphans.isEmpty {
+                report.lines.append(
+                    "\(kind.label) files: every file belongs to a \(kind.label) record")
+            } else {
+                report.healthy = false
+                report.lines.append(
+                    "\(kind.label) files without a record (\(orphans.count)): "
+                        + orphans.joined(separator: ", "))
+            }
         }
         return report
     }
 
-    /// Files under `materials/` whose name is no material id in the database: left by a crash
+    /// Files of an upload directory whose name is no row id of its table: left by a crash
     /// between writing a file and committing its record, or put there by hand.
-    static func orphanMaterialFiles(stateDirectory: String, database: Database) throws
-        -> [String]
-    {
-        let directory = stateDirectory + "/materials"
+    static func orphanFiles(
+        _ kind: UploadDirectory, stateDirectory: String, database: Database
+    ) throws -> [String] {
+        let directory = stateDirectory + "/" + kind.rawValue
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             return []
         }
         let hasTable = try database.scalarInt(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'materials'") > 0
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
+            [kind.table]) > 0
         let known = hasTable
-            ? Set(try database.query("SELECT id FROM materials") { String($0.int64(0)) }) : []
+            ? Set(try database.query("SELECT id FROM \(kind.table)") { String($0.int64(0)) })
+            : []
         return names.filter { name in
             let id = name.hasSuffix(".part") ? String(name.dropLast(5)) : name
             return !known.contains(id)

@@ -11,6 +11,16 @@ extension RPCError {
             field: field ?? violation.field)
     }
 
+    /// Builds the error of a rule that a service checks rather than the domain: code 2001 with
+    /// `reason`, the messages and the one field at fault.
+    static func validationFailed(
+        _ reason: String, field: String, _ message: String, _ messageZh: String
+    ) -> RPCError {
+        RPCError(
+            code: RPCErrorCode.validationFailed, reason: reason, message: message,
+            messageZh: messageZh, field: field)
+    }
+
     /// Several broken rules reported at once, each with its own field.
     public static func validation(_ violations: [(DomainViolation, String)]) -> RPCError {
         let details = violations.map { RPCError($0.0, field: $0.1) }

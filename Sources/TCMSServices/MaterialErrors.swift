@@ -2,14 +2,6 @@ import TCMSRPC
 
 /// The errors of material upload and review, one wording each.
 enum MaterialErrors {
-    static func invalid(_ reason: String, field: String, _ message: String, _ zh: String)
-        -> RPCError
-    {
-        RPCError(
-            code: RPCErrorCode.validationFailed, reason: reason, message: message, messageZh: zh,
-            field: field)
-    }
-
     static let notFound = RPCError(
         code: RPCErrorCode.notFound, reason: "material_not_found",
         message: "No material has this id for the caller", messageZh: "没有该材料",
@@ -19,13 +11,6 @@ enum MaterialErrors {
         code: RPCErrorCode.invalidState, reason: "upload_not_open",
         message: "The material was already submitted; start a new upload",
         messageZh: "该材料已提交，请重新上传", field: "params.materialId")
-
-    static func offsetMismatch(expected: Int64) -> RPCError {
-        RPCError(
-            code: RPCErrorCode.invalidState, reason: "offset_mismatch",
-            message: "The chunk must start at offset \(expected), the bytes received so far",
-            messageZh: "分块偏移量应为 \(expected)", field: "params.offset")
-    }
 
     static let alreadyVerified = RPCError(
         code: RPCErrorCode.invalidState, reason: "already_verified",

@@ -14,7 +14,8 @@ enum MaterialMethods {
     static let uploaderRoles: Set<Role> = [.person, .handler, .entityAdmin, .mainAgent]
 
     static func specs(environment: ServiceEnvironment) -> [MethodSpec] {
-        let files = MaterialFiles(store: environment.store)
+        let files = ChunkedFiles(store: environment.store, .materials)
+        let upload = ChunkedUpload(files: files, idField: "params.materialId")
         let idParam = ParamSpec(
             "materialId", .integer(min: 1, max: nil), required: true, "the material's id")
         return [
@@ -25,7 +26,7 @@ enum MaterialMethods {
                 params: [
                     ParamSpec("description", .string, required: true, "what the file shows"),
                     ParamSpec(
-                        "size", .integer(min: 1, max: Int64(MaterialFiles.maxFileBytes)),
+                        "size", .integer(min: 1, max: Int64(ChunkedFiles.maxFileBytes)),
                         required: true, "file size in bytes, at most 10 MiB"),
                     ParamSpec("sha256", .string, required: true, "the file's SHA-256, hex"),
                 ],
@@ -38,18 +39,12 @@ enum MaterialMethods {
             MethodSpec(
                 "material.upload",
                 summary: "Appends one base64 chunk of at most 512 KiB at the given offset.",
-                params: [
-                    idParam,
-                    ParamSpec(
-                        "offset", .integer(min: 0, max: nil), required: true,
-                        "bytes received so far"),
-                    ParamSpec("data", .string, required: true, "the chunk, base64"),
-                ],
+                params: ChunkedUpload.chunkParams(idParam),
                 result: "{materialId, receivedBytes}", roles: uploaderRoles, writes: true,
                 errors: ["material_not_found", "upload_not_open", "offset_mismatch",
                          "invalid_base64", "chunk_too_large", "beyond_declared_size"]
             ) { context, params in
-                try MaterialUpload.chunk(environment, files, context, params)
+                try MaterialUpload.chunk(environment, upload, context, params)
             },
 
             MethodSpec(
@@ -61,7 +56,7 @@ enum MaterialMethods {
                 errors: ["material_not_found", "upload_not_open", "size_mismatch",
                          "hash_mismatch"]
             ) { context, params in
-                try MaterialUpload.finish(environment, files, context, params)
+                try MaterialUpload.finish(environment, upload, context, params)
             },
 
             MethodSpec(

@@ -12,7 +12,7 @@ enum MaterialReview {
     static func list(_ environment: ServiceEnvironment, _ params: Params) throws -> JSON {
         let status = params.string("status")
         if let status, !statuses.contains(status) {
-            throw MaterialErrors.invalid(
+            throw RPCError.validationFailed(
                 "invalid_code", field: "params.status",
                 "Invalid status \(status): expected uploading, submitted, approved or rejected",
                 "材料状态无效")
@@ -59,7 +59,7 @@ enum MaterialReview {
     }
 
     static func read(
-        _ environment: ServiceEnvironment, _ files: MaterialFiles, _ params: Params
+        _ environment: ServiceEnvironment, _ files: ChunkedFiles, _ params: Params
     ) throws -> JSON {
         let id = params.int("materialId") ?? 0
         let offset = params.int("offset") ?? 0
@@ -71,7 +71,7 @@ enum MaterialReview {
                 """, [id]) { $0.int64(0) }
         }
         guard let size else { throw MaterialErrors.notFound }
-        let data = try files.read(id, offset: offset, length: MaterialFiles.maxChunkBytes)
+        let data = try files.read(id, offset: offset, length: ChunkedFiles.maxChunkBytes)
         return [
             "materialId": .int(id), "offset": .int(offset),
             "data": .string(data.base64EncodedString()), "size": .int(size),
@@ -85,12 +85,12 @@ enum MaterialReview {
         let decision = try params.requiredString("decision")
         let reason = params.string("reason")?.trimmingCharacters(in: .whitespaces)
         guard decision == "approve" || decision == "reject" else {
-            throw MaterialErrors.invalid(
+            throw RPCError.validationFailed(
                 "invalid_decision", field: "params.decision",
                 "Invalid decision \(decision): expected approve or reject", "审核结论无效")
         }
         if decision == "reject", reason?.isEmpty ?? true {
-            throw MaterialErrors.invalid(
+            throw RPCError.validationFailed(
                 "missing_field", field: "params.reason", "A rejection needs a reason",
                 "驳回时须填写原因")
         }

@@ -1,4 +1,3 @@
-import TCMSSystem
 import Foundation
 import TCMSDomain
 import TCMSJSON
@@ -12,13 +11,7 @@ enum MaterialUpload {
     ) throws -> JSON {
         let description = try params.requiredString("description")
         let size = params.int("size") ?? 0
-        let sha256 = try params.requiredString("sha256").lowercased()
-        guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit) else {
-            throw MaterialErrors.invalid(
-                "invalid_sha256", field: "params.sha256",
-                "Invalid sha256: expected 64 hexadecimal characters",
-                "sha256 无效：应为 64 位十六进制字符")
-        }
+        let sha256 = try ChunkedUpload.declaredSHA256(params)
         let now = environment.clock.now()
         let nowText = ChinaTime.timestamp(of: now)
 
@@ -47,88 +40,53 @@ enum MaterialUpload {
                 after: ["size": .int(size), "sha256": .string(sha256)], at: now)
             return id
         }
-        return ["materialId": .int(id), "maxChunkBytes": .int(Int64(MaterialFiles.maxChunkBytes))]
+        return ["materialId": .int(id), "maxChunkBytes": .int(Int64(ChunkedFiles.maxChunkBytes))]
     }
 
     static func chunk(
-        _ environment: ServiceEnvironment, _ files: MaterialFiles, _ context: CallContext,
+        _ environment: ServiceEnvironment, _ upload: ChunkedUpload, _ context: CallContext,
         _ params: Params
     ) throws -> JSON {
         let id = params.int("materialId") ?? 0
         let offset = params.int("offset") ?? 0
-        guard let bytes = Data(base64Encoded: try params.requiredString("data")) else {
-            throw MaterialErrors.invalid(
-                "invalid_base64", field: "params.data", "Invalid data: expected base64",
-                "数据无效：应为 base64 编码")
-        }
-        guard bytes.count <= MaterialFiles.maxChunkBytes else {
-            throw MaterialErrors.invalid(
-                "chunk_too_large", field: "params.data",
-                "The chunk holds \(bytes.count) bytes; send at most "
-                    + "\(MaterialFiles.maxChunkBytes) per call", "分块过大")
-        }
         let material = try environment.store.read { try own($0, id: id, context) }
         guard material.status == "uploading" else { throw MaterialErrors.notOpen }
-        guard offset == material.received else {
-            throw MaterialErrors.offsetMismatch(expected: material.received)
-        }
-        guard offset + Int64(bytes.count) <= material.size else {
-            throw MaterialErrors.invalid(
-                "beyond_declared_size", field: "params.data",
-                "The chunk ends past the declared size of \(material.size) bytes",
-                "数据超出声明的文件大小")
-        }
 
-        try files.write(bytes, at: offset, id: id)
-        let received = offset + Int64(bytes.count)
         let now = ChinaTime.timestamp(of: environment.clock.now())
-        try environment.store.write { database in
-            try database.run(
-                """
-                UPDATE materials SET received_bytes = ?, updated_at = ?
-                WHERE id = ? AND received_bytes = ? AND status = 'uploading'
-                """, [received, now, id, offset])
-            guard database.changes == 1 else {
-                throw MaterialErrors.offsetMismatch(expected: offset)
+        let received = try upload.appendChunk(
+            params, id: id, offset: offset, received: material.received, size: material.size
+        ) { total in
+            try environment.store.write { database in
+                try database.run(
+                    """
+                    UPDATE materials SET received_bytes = ?, updated_at = ?
+                    WHERE id = ? AND received_bytes = ? AND status = 'uploading'
+                    """, [total, now, id, offset])
+                return database.changes == 1
             }
         }
         return ["materialId": .int(id), "receivedBytes": .int(received)]
     }
 
     static func finish(
-        _ environment: ServiceEnvironment, _ files: MaterialFiles, _ context: CallContext,
+        _ environment: ServiceEnvironment, _ upload: ChunkedUpload, _ context: CallContext,
         _ params: Params
     ) throws -> JSON {
         let id = params.int("materialId") ?? 0
         let material = try environment.store.read { try own($0, id: id, context) }
         guard material.status == "uploading" else { throw MaterialErrors.notOpen }
 
-        let contents = files.partContents(id) ?? Data()
-        var problem: RPCError?
-        if Int64(contents.count) != material.size {
-            problem = MaterialErrors.invalid(
-                "size_mismatch", field: "params.materialId",
-                "The file has \(contents.count) bytes, not the declared \(material.size); "
-                    + "upload it again from offset 0", "文件大小与声明不符，请从头重新上传")
-        } else if SHA256.hexDigest(of: [UInt8](contents)) != material.sha256 {
-            problem = MaterialErrors.invalid(
-                "hash_mismatch", field: "params.materialId",
-                "The file's SHA-256 differs from the declared one; upload it again from offset 0",
-                "文件校验值与声明不符，请从头重新上传")
-        }
-
         let now = environment.clock.now()
         let nowText = ChinaTime.timestamp(of: now)
-        if let problem {
-            files.discardPart(id)
+        try upload.seal(id: id, size: material.size, sha256: material.sha256) {
             try environment.store.write { database in
                 try database.run(
-                    "UPDATE materials SET received_bytes = 0, updated_at = ? WHERE id = ?",
-                    [nowText, id])
+                    """
+                    UPDATE materials SET received_bytes = 0, updated_at = ?
+                    WHERE id = ? AND status = 'uploading'
+                    """, [nowText, id])
             }
-            throw problem
         }
-        try files.seal(id)
         try environment.store.write { database in
             try database.run(
                 """

@@ -18,11 +18,15 @@ public struct ServiceEnvironment: Sendable {
     /// Days before the end of an approved contract's validity from which a contract without
     /// execution records shows as an execution reminder (执行提醒).
     public let executionReminderDays: Int
+    /// The directory whose files replace the embedded templates (资料下载); nil serves the
+    /// embedded ones.
+    public let templatesDirectory: String?
 
     public init(
         store: Store, stateDirectory: String, clock: any Clock = SystemClock(),
         smsCommand: String? = nil, verifyCommand: String? = nil,
-        calendar: WorkingDayCalendar = .standard, executionReminderDays: Int = 30
+        calendar: WorkingDayCalendar = .standard, executionReminderDays: Int = 30,
+        templatesDirectory: String? = nil
     ) {
         self.store = store
         self.stateDirectory = stateDirectory
@@ -31,5 +35,6 @@ public struct ServiceEnvironment: Sendable {
         self.verifyCommand = verifyCommand
         self.calendar = calendar
         self.executionReminderDays = executionReminderDays
+        self.templatesDirectory = templatesDirectory
     }
 }

@@ -16,6 +16,7 @@ public enum Services {
             })
         table.register(BackupMethods.specs(environment: environment))
         table.register(OfficeMethods.specs(environment: environment))
+        table.register(TemplateMethods.specs(environment: environment))
         // The dummy hash is made now, so the first login with an unknown name costs one hash
         // like every other failed login, not two.
         _ = PasswordHasher.dummyHash
@@ -43,6 +44,8 @@ public enum Services {
             + ContractReview.specs(environment: environment)
             + ContractListing.specs(environment: environment)
             + AuditMethods.specs(environment: environment)
+            + ContractAttachmentMethods.specs(environment: environment)
+            + ContractCertificate.specs(environment: environment)
         for spec in identity {
             table.register(
                 sessionUnchecked.contains(spec.name)

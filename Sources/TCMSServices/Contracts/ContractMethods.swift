@@ -98,7 +98,8 @@ enum ContractMethods {
                 params: [contractIDParam],
                 result: "{id, status, statusLabel, round, regime, title, category, seller, "
                     + "buyer, amount, techAmount, approvedTechAmount, registrationNumber, "
-                    + "officeId, officeName, timeLimit, allowedActions, history, ...}",
+                    + "officeId, officeName, timeLimit, allowedActions, history, attachments, "
+                    + "...}",
                 roles: readerRoles, errors: ["not_found", "not_a_clerk"]
             ) { context, params in
                 let id = params.int("contractId")!
@@ -125,7 +126,8 @@ enum ContractMethods {
         }
     }
 
-    /// The contract as `contract.get` returns it, with its allowed actions and history.
+    /// The contract as `contract.get` returns it, with its allowed actions, history and
+    /// complete attachments.
     static func shown(_ id: Int64, _ environment: ServiceEnvironment, in database: Database)
         throws -> JSON
     {
@@ -139,6 +141,8 @@ enum ContractMethods {
         object["allowedActions"] = .array(
             ContractWorkflow.allowedActions(from: status).map { .string($0.rawValue) })
         object["history"] = .array(try ContractStore.history(contractID: id, in: database))
+        object["attachments"] = .array(
+            try ContractAttachmentStore.complete(contractID: id, in: database))
         return .object(object)
     }
 }

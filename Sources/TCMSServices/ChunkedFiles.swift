@@ -1,23 +1,49 @@
 import Foundation
 import TCMSStorage
 
-/// The files of uploaded proof material, under `materials/` beside the database. A file is
-/// named by its material id only, never by anything the client sent; `<id>.part` while it is
-/// being uploaded, `<id>` once its size and hash were checked.
-final class MaterialFiles: Sendable {
+/// The directories of files uploaded in chunks, beside the database, with the table whose row
+/// ids name the files. `tcms check` walks them to find files without a record.
+public enum UploadDirectory: String, CaseIterable, Sendable {
+    /// Proof material for manual review.
+    case materials
+    /// Contract texts and scans attached to contracts.
+    case contractAttachments = "contract-attachments"
+
+    /// The table whose row id names each file of the directory.
+    public var table: String {
+        switch self {
+        case .materials: "materials"
+        case .contractAttachments: "contract_attachments"
+        }
+    }
+
+    /// The kind of file, as `tcms check`'s report names it.
+    public var label: String {
+        switch self {
+        case .materials: "material"
+        case .contractAttachments: "contract attachment"
+        }
+    }
+}
+
+/// Files uploaded in chunks, in one of the `UploadDirectory` directories. A file is named by
+/// its record's id only, never by anything the client sent. It is `<id>.part` while it is
+/// being uploaded and `<id>` once its size and hash were checked. Files are mode 0600 in a
+/// 0700 directory.
+final class ChunkedFiles: Sendable {
     /// Largest file accepted.
     static let maxFileBytes = 10 << 20
-    /// Largest decoded chunk per `material.upload` call; its base64 form stays well under the
-    /// daemon's default line limit of 1 MiB.
+    /// Largest decoded chunk per upload call; its base64 form stays well under the daemon's
+    /// default line limit of 1 MiB.
     static let maxChunkBytes = 512 << 10
 
     let directory: String
-    // Serialises chunk writes, so two calls for one material cannot interleave their bytes.
+    // Serialises chunk writes, so two calls for one file cannot interleave their bytes.
     private let lock = NSLock()
 
-    init(store: Store) {
+    init(store: Store, _ kind: UploadDirectory) {
         directory = URL(fileURLWithPath: store.path).deletingLastPathComponent()
-            .appendingPathComponent("materials").path
+            .appendingPathComponent(kind.rawValue).path
     }
 
     func partPath(_ id: Int64) -> String { directory + "/\(id).part" }
