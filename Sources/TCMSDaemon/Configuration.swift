@@ -24,6 +24,9 @@ public struct Configuration: Sendable, Equatable {
     /// An executable that verifies real names in place of the national platform: a JSON
     /// record on stdin, `{"verified": true|false}` on stdout; nil uses the embedded checks.
     public var verifyCommand: String?
+    /// Days before the end of an approved contract's validity from which a contract without
+    /// execution records shows as an execution reminder (执行提醒).
+    public var executionReminderDays = 30
 
     public init() {}
 
@@ -106,6 +109,7 @@ public struct Configuration: Sendable, Equatable {
         case "read_timeout_seconds": readTimeoutSeconds = try integer(1...3_600)
         case "write_timeout_seconds": writeTimeoutSeconds = try integer(1...3_600)
         case "shutdown_grace_seconds": shutdownGraceSeconds = try integer(0...600)
+        case "execution_reminder_days": executionReminderDays = try integer(0...3_650)
         case "sms_command":
             guard value.isEmpty || value.hasPrefix("/") else {
                 throw SettingError(detail: "sms_command must be an absolute path, not \"\(value)\"")

@@ -82,6 +82,7 @@ extension Daemon {
         keep("max_batch_size", \.maxBatchSize)
         keep("sms_command", \.smsCommand)
         keep("verify_command", \.verifyCommand)
+        keep("execution_reminder_days", \.executionReminderDays)
         if !ignored.isEmpty {
             logger.warning(
                 "some changed settings take effect only after a restart, ignoring them",

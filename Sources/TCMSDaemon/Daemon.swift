@@ -92,7 +92,8 @@ public final class Daemon: @unchecked Sendable {
             environment: ServiceEnvironment(
                 store: store, stateDirectory: stateDirectory, clock: makeClock(),
                 smsCommand: configuration.smsCommand,
-                verifyCommand: configuration.verifyCommand),
+                verifyCommand: configuration.verifyCommand,
+                executionReminderDays: configuration.executionReminderDays),
             statistics: { statistics.current() })
         var dispatchLimits = Dispatcher.Limits()
         dispatchLimits.maxBatchSize = configuration.maxBatchSize

@@ -43,6 +43,10 @@ public enum Services {
             + ContractMethods.specs(environment: environment)
             + ContractReview.specs(environment: environment)
             + ContractListing.specs(environment: environment)
+            + ContractFilings.specs(environment: environment)
+            + ContractFilingReview.specs(environment: environment)
+            + ContractExecutions.specs(environment: environment)
+            + DashboardMethods.specs(environment: environment)
         for spec in identity {
             table.register(
                 sessionUnchecked.contains(spec.name)

@@ -94,11 +94,13 @@ enum ContractMethods {
             MethodSpec(
                 "contract.get",
                 summary: "Returns a contract with every field, its time limit while the office "
-                    + "holds the text, the actions allowed now, and its history of every round.",
+                    + "holds the text, the actions allowed now, its history of every round, its "
+                    + "change and cancellation filings, and its execution totals.",
                 params: [contractIDParam],
                 result: "{id, status, statusLabel, round, regime, title, category, seller, "
                     + "buyer, amount, techAmount, approvedTechAmount, registrationNumber, "
-                    + "officeId, officeName, timeLimit, allowedActions, history, ...}",
+                    + "officeId, officeName, timeLimit, allowedActions, history, filings, "
+                    + "execution: {received, techReceived, records}, ...}",
                 roles: readerRoles, errors: ["not_found", "not_a_clerk"]
             ) { context, params in
                 let id = params.int("contractId")!
@@ -125,7 +127,8 @@ enum ContractMethods {
         }
     }
 
-    /// The contract as `contract.get` returns it, with its allowed actions and history.
+    /// The contract as `contract.get` returns it, with its allowed actions, history, filings
+    /// and execution totals.
     static func shown(_ id: Int64, _ environment: ServiceEnvironment, in database: Database)
         throws -> JSON
     {
@@ -136,9 +139,14 @@ enum ContractMethods {
             throw ContractErrors.notFound
         }
         let status = ContractStatus(rawValue: object["status"]?.stringValue ?? "") ?? .draft
+        let openFiling = try ContractFilingStore.openKind(contractID: id, in: database)
         object["allowedActions"] = .array(
-            ContractWorkflow.allowedActions(from: status).map { .string($0.rawValue) })
+            FilingWorkflow.allowedActions(from: status, openFiling: openFiling)
+                .map { .string($0.rawValue) })
         object["history"] = .array(try ContractStore.history(contractID: id, in: database))
+        object["filings"] = .array(try ContractFilingStore.list(contractID: id, in: database))
+        object["execution"] = .object(
+            try ContractExecutionStore.totals(contractID: id, in: database))
         return .object(object)
     }
 }
