@@ -15,11 +15,12 @@ final class ContractWorld {
 
     init(
         _ test: XCTestCase, entities: [String] = ["seller_1"],
-        start: String = "2026-04-01T10:00:00+08:00"
+        start: String = "2026-04-01T10:00:00+08:00", config: String? = nil
     ) throws {
         let directory = makeTemporaryDirectory(test)
         clock = TestClock(test, directory: directory, start: start)
-        daemon = try DaemonProcess(test, directory: directory, environment: clock.environment)
+        daemon = try DaemonProcess(
+            test, directory: directory, config: config, environment: clock.environment)
         officeID = try daemon.createOffice("福州技术市场", ["350100"])
         try daemon.createClerk("clerk_lin", officeID: officeID)
         try daemon.createClerk("clerk_zheng", officeID: officeID)

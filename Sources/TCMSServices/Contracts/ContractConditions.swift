@@ -23,10 +23,15 @@ enum ContractConditions {
         )
     }
 
-    /// Contracts with a change or cancellation filing waiting for a clerk. The subquery reads
-    /// only the partial index of open filings.
+    /// Contracts with a change or cancellation filing waiting for a clerk. Only approved
+    /// contracts have open filings; naming the status lets SQLite probe the (office or entity,
+    /// status, id) index once per open filing instead of reading every contract in scope.
     static let filingWaiting: Condition = (
-        "c.id IN (SELECT f.contract_id FROM contract_filings f WHERE f.status = 'submitted')", []
+        """
+        c.status = 'approved' AND c.id IN (
+            SELECT f.contract_id FROM contract_filings f WHERE f.status = 'submitted')
+        """,
+        []
     )
 
     /// Approved contracts whose latest filing was returned, so the handler may file again.
