@@ -24,7 +24,8 @@ final class FilingWorkflowTests: XCTestCase {
         for kind in FilingKind.allCases {
             for open in FilingKind.allCases {
                 let error = violation { () throws(DomainViolation) in
-                    try FilingWorkflow.checkFiling(kind, contractStatus: .approved, openFiling: open)
+                    try FilingWorkflow.checkFiling(
+                        kind, contractStatus: .approved, openFiling: open)
                 }
                 XCTAssertEqual(error?.reason, "filing_open", "\(kind) with \(open) open")
                 XCTAssertTrue(error?.messageZh.contains(open.label) ?? false)

@@ -20,7 +20,8 @@ final class ContractExecutionTests: XCTestCase {
         let id = try world.approved()
         let handler = try world.handler()
         let fresh = try handler.result("contract.get", ["contractId": .int(id)])
-        XCTAssertEqual(fresh["execution"], ["received": "0.00", "techReceived": "0.00", "records": 0])
+        XCTAssertEqual(
+            fresh["execution"], ["received": "0.00", "techReceived": "0.00", "records": 0])
 
         // Ten payments of 0.10 are exactly 1.00, which binary floats would not give.
         for _ in 1...10 {

@@ -47,7 +47,8 @@ final class ContractFilingTests: XCTestCase {
         XCTAssertEqual(approved["validUntil"]?.stringValue, "2027-06-30")
         XCTAssertEqual(approved["approvedTechAmount"]?.stringValue, "900000.00")
         XCTAssertEqual(approved["filings"]?.arrayValue?.last?["status"]?.stringValue, "approved")
-        XCTAssertEqual(approved["filings"]?.arrayValue?.last?["decidedBy"]?.stringValue, "clerk_lin")
+        XCTAssertEqual(
+            approved["filings"]?.arrayValue?.last?["decidedBy"]?.stringValue, "clerk_lin")
         XCTAssertEqual(
             approved.historyActions,
             ["submit", "receive_text", "approve", "file_change", "register_change"])
@@ -158,7 +159,8 @@ final class ContractFilingTests: XCTestCase {
 
         let second = try world.filedChange(id, ["signedPlace": "厦门"], by: handler)
         XCTAssertNotEqual(first, second)
-        let approved = try world.clerk().result("contract.approveFiling", ["filingId": .int(second)])
+        let approved = try world.clerk().result(
+            "contract.approveFiling", ["filingId": .int(second)])
         XCTAssertEqual(approved["signedPlace"]?.stringValue, "厦门")
         XCTAssertEqual(
             approved["filings"]?.arrayValue?.compactMap { $0["status"]?.stringValue },
@@ -195,7 +197,8 @@ final class ContractFilingTests: XCTestCase {
             "missing_field")
         XCTAssertEqual(
             try handler.call(
-                "contract.fileChange", params.with(["signedPlace": .null, "buyerName": "北京清源环境工程有限公司"]))
+                "contract.fileChange",
+                params.with(["signedPlace": .null, "buyerName": "北京清源环境工程有限公司"]))
                 .errorReason, "no_change")
         XCTAssertEqual(
             try handler.call("contract.fileChange", params.with(["registeringSide": "buyer"]))
@@ -277,7 +280,8 @@ final class ContractFilingTests: XCTestCase {
             XCTAssertEqual(
                 try world.daemon.count(
                     "contract_events",
-                    where: "contract_id = \(id) AND action IN ('register_change', 'return_filing')"),
+                    where: "contract_id = \(id) AND action IN "
+                        + "('register_change', 'return_filing')"),
                 1, "round \(round)")
             XCTAssertEqual(
                 try world.daemon.count(
@@ -288,7 +292,8 @@ final class ContractFilingTests: XCTestCase {
             if let winner = winners.first {
                 let expected = winner.offset < approvers.count ? "approved" : "returned"
                 XCTAssertEqual(
-                    try world.daemon.text("SELECT status FROM contract_filings WHERE id = \(filing)"),
+                    try world.daemon.text(
+                        "SELECT status FROM contract_filings WHERE id = \(filing)"),
                     expected, "round \(round)")
                 XCTAssertEqual(
                     try world.daemon.text("SELECT signed_place FROM contracts WHERE id = \(id)"),

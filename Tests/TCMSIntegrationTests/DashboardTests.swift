@@ -12,7 +12,7 @@ final class DashboardTests: XCTestCase {
     }
 
     /// Checks every pane of `client`'s dashboard against `contract.list` with the pane's own
-    /// filter, and the counts against `expected`; returns the dashboard.
+    /// filter, and the counts against `expected`. Returns the dashboard.
     @discardableResult
     private func checkPanes(
         _ client: RawClient, _ params: JSON = [:], expected: [String: Int64],
@@ -49,7 +49,7 @@ final class DashboardTests: XCTestCase {
         return dashboard
     }
 
-    func testPaneCountsEqualListCountsForEveryRole() throws {
+    func testPanesMatchListForEveryRole() throws {
         let handler = try world.handler()
         let clerk = try world.clerk()
         _ = try handler.result("contract.create", ContractWorld.form)

@@ -1,4 +1,4 @@
-/// What a handler asks of the office for an approved contract after its registration.
+/// A request that a handler files with the office about an approved contract.
 public enum FilingKind: String, Labelled {
     /// Change registration (变更登记): new values for fields of the registered form.
     case change

@@ -1,6 +1,6 @@
 /// The rules of change and cancellation filings (变更登记, 注销登记) on top of the contract's
-/// own workflow: an approved contract has at most one open filing, and a clerk decides it
-/// exactly once.
+/// own workflow. An approved contract takes a new filing only while none is open, and a
+/// filing is decided only while it is `submitted`.
 public enum FilingWorkflow {
     /// Checks that the handler may file `kind` now: the contract is approved (otherwise
     /// `ContractWorkflow` throws `invalid_transition`) and no other filing is open
@@ -12,7 +12,7 @@ public enum FilingWorkflow {
         if let openFiling {
             throw DomainViolation(
                 reason: "filing_open",
-                message: "The contract already has an open \(openFiling.rawValue) filing; wait "
+                message: "The contract already has an open \(openFiling.rawValue) filing. Wait "
                     + "for the office's decision before filing again.",
                 messageZh: "该合同已有待审核的\(openFiling.label)申请，请等待登记机构处理后再申请。")
         }

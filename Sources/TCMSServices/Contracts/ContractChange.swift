@@ -13,9 +13,8 @@ enum ContractChange {
     /// entity and which office registered the contract.
     static let fixedFields = ["registeringSide"]
 
-    /// Returns the form after `changes` (wire fields; null or "" clears one) are merged into
-    /// the stored form of contract `id`, checked whole, with the stored wire fields it started
-    /// from.
+    /// Merges `changes` (wire fields, where null or "" clears one) into the stored form of
+    /// contract `id` and checks the whole result. Returns the stored wire fields and the form.
     static func merge(
         _ changes: JSONObject, into id: Int64, entity: ContractParty, ruleSet: ContractRuleSet,
         today: CivilDate, prefix: String, in database: Database
@@ -27,7 +26,7 @@ enum ContractChange {
                 problems.append((
                     DomainViolation(
                         reason: "field_not_changeable",
-                        message: "\(name) cannot be changed after registration; cancel the "
+                        message: "\(name) cannot be changed after registration. Cancel the "
                             + "contract and register it again instead.",
                         messageZh: "登记后不能变更该项，请注销后重新登记。"), prefix + name))
             }
@@ -44,7 +43,7 @@ enum ContractChange {
         return (stored, form)
     }
 
-    /// Each wire field whose value differs between `stored` and `form`, as
+    /// Lists each wire field whose value differs between `stored` and `form`, as
     /// `{"before": …, "after": …}` with null for an empty field.
     static func difference(stored: JSONObject, form: ContractForm) -> JSONObject {
         let after = wire(form)
@@ -55,7 +54,7 @@ enum ContractChange {
         return changed
     }
 
-    /// The `after` values of a filing's difference, as wire fields to merge.
+    /// Returns the `after` values of a filing's difference, as wire fields to merge.
     static func afterValues(_ difference: JSONObject) -> JSONObject {
         var values = JSONObject()
         for (name, change) in difference.members {
@@ -64,12 +63,13 @@ enum ContractChange {
         return values
     }
 
-    /// Whether the difference touches the amounts the office verified at approval.
+    /// Returns whether the difference touches the amounts the office verified at approval.
     static func changesAmounts(_ difference: JSONObject) -> Bool {
         difference["amount"] != nil || difference["techAmount"] != nil
     }
 
-    /// The form as the wire fields `ContractStore.wireForm` reads back from the table.
+    /// Converts the form to the wire fields that `ContractStore.wireForm` reads back from the
+    /// table.
     static func wire(_ form: ContractForm) -> JSONObject {
         var object = JSONObject()
         let values = ContractStore.formValues(form)
@@ -85,7 +85,8 @@ enum ContractChange {
         return object
     }
 
-    /// The wire fields of the registering party (`sellerName` … for seller-side registration).
+    /// Returns the wire fields of the registering party (`sellerName` … for seller-side
+    /// registration).
     private static func registeringPartyFields(_ stored: JSONObject) -> [String] {
         let side = stored["registeringSide"]?.stringValue ?? RegisteringSide.seller.rawValue
         return ["Name", "Country", "Division", "Nature"].map { side + $0 }

@@ -24,7 +24,7 @@ enum ContractConditions {
     }
 
     /// Contracts with a change or cancellation filing waiting for a clerk. Only approved
-    /// contracts have open filings; naming the status lets SQLite probe the (office or entity,
+    /// contracts have open filings. Naming the status lets SQLite probe the (office or entity,
     /// status, id) index once per open filing instead of reading every contract in scope.
     static let filingWaiting: Condition = (
         """
@@ -44,7 +44,7 @@ enum ContractConditions {
         []
     )
 
-    /// The `statuses` filter: comma-separated status codes.
+    /// Builds the `statuses` filter from comma-separated status codes.
     static func statuses(_ value: String) throws -> Condition {
         var codes: [String] = []
         for part in value.split(separator: ",", omittingEmptySubsequences: false) {
@@ -60,7 +60,7 @@ enum ContractConditions {
         return ("c.status IN (\(marks))", codes)
     }
 
-    /// The `filing` filter: `waiting` or `returned`.
+    /// Builds the `filing` filter from `waiting` or `returned`.
     static func filing(_ value: String) throws -> Condition {
         switch value {
         case "waiting": return filingWaiting
@@ -69,7 +69,7 @@ enum ContractConditions {
         }
     }
 
-    /// The `executionDueBy` filter: a date.
+    /// Builds the `executionDueBy` filter from a date.
     static func executionDue(_ value: String) throws -> Condition {
         guard let date = CivilDate(value) else {
             throw RPCError.invalidParams(

@@ -29,7 +29,7 @@ enum ContractExecutionStore {
         return database.lastInsertRowID
     }
 
-    /// The totals `contract.get` shows: money received, the part of it that is 技术交易额,
+    /// Sums the records for `contract.get`: money received, the part of it that is 技术交易额,
     /// and the number of records of either kind.
     static func totals(contractID: Int64, in database: Database) throws -> JSONObject {
         let found = try database.queryFirst(
@@ -47,7 +47,7 @@ enum ContractExecutionStore {
         return found ?? ["received": "0.00", "techReceived": "0.00", "records": 0]
     }
 
-    /// Every record of the contract, oldest first.
+    /// Lists every record of the contract, oldest first.
     static func list(contractID: Int64, in database: Database) throws -> [JSON] {
         try database.query(
             """

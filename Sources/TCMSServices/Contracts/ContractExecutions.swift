@@ -5,7 +5,7 @@ import TCMSRPC
 import TCMSStorage
 
 /// Execution records (执行) of approved contracts: `contract.recordExecution` by the handler
-/// who registered the contract, and `contract.executions` for everyone who sees it.
+/// who registered the contract, and `contract.executions` for every role that may read it.
 enum ContractExecutions {
     static func specs(environment: ServiceEnvironment) -> [MethodSpec] {
         [
@@ -22,7 +22,7 @@ enum ContractExecutions {
                     ParamSpec("amount", .string, "payment: yuan received, e.g. \"300000.00\""),
                     ParamSpec("techAmount", .string,
                               "payment: the part of amount that is 技术交易额, in yuan"),
-                    ParamSpec("note", .string, "free text; required for a milestone"),
+                    ParamSpec("note", .string, "free text, required for a milestone"),
                 ],
                 result: "the contract, with the new totals in execution",
                 roles: [.handler], writes: true,
@@ -147,7 +147,7 @@ enum ContractExecutions {
             note: note)
     }
 
-    /// A required amount in yuan.
+    /// Reads a required amount in yuan.
     private static func money(_ reader: inout FieldReader, _ name: String) -> Money? {
         let text = reader.required(name, maxLength: 30)
         return reader.check(name, text) { value throws(DomainViolation) in

@@ -11,7 +11,7 @@ enum ContractFilingErrors {
 
     static let noChange = RPCError(
         code: RPCErrorCode.validationFailed, reason: "no_change",
-        message: "The filing changes no field of the registered contract; give at least one "
+        message: "The filing changes no field of the registered contract. Give at least one "
             + "field with a new value",
         messageZh: "变更申请未改变任何登记内容")
 }

@@ -19,13 +19,13 @@ enum ContractFilingReview {
             MethodSpec(
                 "contract.approveFiling",
                 summary: "Approves a change or cancellation filing. A change applies its fields "
-                    + "to the contract, which keeps its registration number; a change of the "
+                    + "to the contract, which keeps its registration number. A change of the "
                     + "amounts takes the newly verified 技术交易额. A cancellation moves the "
                     + "contract to cancelled (已注销).",
                 params: [
                     ContractFilings.filingIDParam,
                     ParamSpec("techAmount", .string,
-                              "the verified 技术交易额 in yuan; required exactly when the change "
+                              "the verified 技术交易额 in yuan, required exactly when the change "
                                 + "alters amount or techAmount"),
                 ],
                 result: "the contract", roles: [.clerk], writes: true,
@@ -38,8 +38,8 @@ enum ContractFilingReview {
 
             MethodSpec(
                 "contract.returnFiling",
-                summary: "Returns a change or cancellation filing with a note; the contract stays "
-                    + "as registered and the handler may file again.",
+                summary: "Returns a change or cancellation filing with a note. The contract stays "
+                    + "as registered, and the handler may file again.",
                 params: [
                     ContractFilings.filingIDParam,
                     ParamSpec("note", .string, required: true, "why, as the handler reads it"),
@@ -125,7 +125,7 @@ enum ContractFilingReview {
         return shown
     }
 
-    /// Applies an approved change filing to the contract; returns the difference applied.
+    /// Applies an approved change filing to the contract and returns the difference applied.
     private static func applyChange(
         _ filing: FilingRecord, to record: ContractRecord, verified: Money?, now: Date,
         in database: Database
@@ -161,13 +161,13 @@ enum ContractFilingReview {
         } else if verified != nil {
             throw RPCError(
                 code: RPCErrorCode.validationFailed, reason: "not_applicable",
-                message: "params.techAmount applies only to a change of the amounts; this one "
-                    + "keeps the verified 技术交易额",
+                message: "params.techAmount applies only to a change of the amounts, and this "
+                    + "change keeps the verified 技术交易额",
                 messageZh: "本次变更不涉及金额，无需核定技术交易额", field: "params.techAmount")
         }
 
         // One statement, so the table's check that the verified 技术交易额 is at most the
-        // amount sees the new amount and the new verified value together.
+        // amount compares the new amount with the new verified value.
         let assignments = ContractStore.formColumns.map { "\($0) = ?" }.joined(separator: ", ")
         try database.run(
             """

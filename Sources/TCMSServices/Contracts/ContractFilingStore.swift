@@ -39,7 +39,7 @@ enum ContractFilingStore {
         }
     }
 
-    /// The kind of the contract's open filing, or nil when none waits for the office.
+    /// Returns the kind of the contract's open filing, or nil when none waits for the office.
     static func openKind(contractID: Int64, in database: Database) throws -> FilingKind? {
         try database.queryFirst(
             "SELECT kind FROM contract_filings WHERE contract_id = ? AND status = 'submitted'",
@@ -78,13 +78,13 @@ enum ContractFilingStore {
         return database.changes == 1
     }
 
-    /// Every filing of the contract, oldest first: the chain of its changes.
+    /// Lists every filing of the contract, oldest first: the chain of its changes.
     static func list(contractID: Int64, in database: Database) throws -> [JSON] {
         try database.query(
             "SELECT \(columns) \(from) WHERE f.contract_id = ? ORDER BY f.id", [contractID], json)
     }
 
-    /// One filing as `contract.filings` and `contract.get` show it.
+    /// Converts one filing row to the object `contract.filings` and `contract.get` return.
     static func json(_ row: Row) -> JSON {
         func text(_ index: Int) -> JSON { row.optionalString(index).map { .string($0) } ?? .null }
         let kind = FilingKind(rawValue: row.string(3))

@@ -21,7 +21,7 @@ enum ContractFilings {
                 "contract.fileChange",
                 summary: "Files a change registration (变更登记) of an approved contract with the "
                     + "office that registered it: the form fields to change (null or \"\" "
-                    + "clears one) and the reason. The whole changed form is checked; the "
+                    + "clears one) and the reason. The whole changed form is checked, and the "
                     + "contract changes when a clerk approves. One open filing per contract.",
                 params: [
                     ContractMethods.contractIDParam,
@@ -42,7 +42,7 @@ enum ContractFilings {
             MethodSpec(
                 "contract.fileCancellation",
                 summary: "Files a cancellation (注销登记) of an approved contract with the office "
-                    + "that registered it; the contract becomes cancelled when a clerk approves.",
+                    + "that registered it. The contract becomes cancelled when a clerk approves.",
                 params: [
                     ContractMethods.contractIDParam,
                     ParamSpec("reason", .string, required: true, "why the registration ends"),

@@ -6,7 +6,7 @@ import TCMSStorage
 struct ContractNotice {
     let messages: [(mobile: String, text: String)]
 
-    /// What a message about a contract can mention.
+    /// The contract's title, registration number and return note, for the message text.
     struct Subject {
         let title: String
         let registrationNumber: String?

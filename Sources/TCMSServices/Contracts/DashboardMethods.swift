@@ -6,10 +6,10 @@ import TCMSStorage
 /// `dashboard.get`: the six panes of an office's or an entity's contracts, each with its
 /// count and its five newest items, computed from the data on every call.
 ///
-/// Every count reads index ranges of `contracts` (by office, entity or handler, then status,
-/// or the partial indexes of approved contracts by validity end) plus one indexed probe per
-/// row where a pane needs one, so no call scans the whole table. A count still costs time in
-/// proportion to the contracts it counts, as every SQLite count does.
+/// Every count reads one index range of `contracts`: by office, entity or handler, then status,
+/// or the partial indexes of approved contracts by validity end. Where a pane needs more, it
+/// adds one indexed probe per row, so no call scans the whole table. A count still costs time
+/// in proportion to the rows in its range, as every SQLite count does.
 enum DashboardMethods {
     /// How many items each pane shows.
     static let newestCount = 5
@@ -22,12 +22,12 @@ enum DashboardMethods {
                     + "已经批准, 已退回, 执行提醒 and 变更提醒, each with its count, its five "
                     + "newest items and the contract.list filter that lists it. A clerk gets its "
                     + "office's, an entity admin or main agent the entity's, a handler its own "
-                    + "contracts; an operator names officeId or entityId.",
+                    + "contracts. An operator names officeId or entityId.",
                 params: [
                     ParamSpec("officeId", .integer(min: 1, max: nil),
-                              "operators: the office; others may give only their own"),
+                              "the office, for operators (other roles may give only their own)"),
                     ParamSpec("entityId", .integer(min: 1, max: nil),
-                              "operators: the entity; others may give only their own"),
+                              "the entity, for operators (other roles may give only their own)"),
                 ],
                 result: "{scope, officeId, entityId, name, today, executionReminderDays, "
                     + "executionDueBy, panes: [{key, label, count, newest: [{contractId, title, "
@@ -57,7 +57,7 @@ enum DashboardMethods {
         ]
     }
 
-    /// One pane: the sum of its parts' counts and the newest items across them.
+    /// Builds one pane: the sum of its parts' counts and the newest items across them.
     static func paneJSON(
         _ pane: DashboardPane, scope: DashboardScope, dueBy: CivilDate, _ context: CallContext,
         in database: Database
@@ -95,7 +95,8 @@ enum DashboardMethods {
         ]
     }
 
-    /// The count and newest-items queries of one part of a pane, with their shared arguments.
+    /// Builds the count and newest-items queries of one part of a pane, with their shared
+    /// arguments.
     static func queries(
         _ part: DashboardPane.Part, visible: String, scope: DashboardScope,
         arguments: [any SQLBindable]

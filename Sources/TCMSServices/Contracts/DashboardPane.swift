@@ -42,9 +42,9 @@ enum DashboardPane: String, CaseIterable {
         let showsFiling: Bool
     }
 
-    /// The parts whose counts add up to the pane's count. `reviewsFilings` is true for an
-    /// office's dashboard, whose change reminders are the filings its clerks decide;
-    /// execution reminders count validity ends up to `dueBy`.
+    /// Returns the parts whose counts add up to the pane's count. `reviewsFilings` is true for
+    /// an office's dashboard, whose change reminders are the filings its clerks decide.
+    /// Execution reminders count validity ends up to `dueBy`.
     func parts(reviewsFilings: Bool, dueBy: CivilDate) -> [Part] {
         func byStatus(_ status: ContractStatus, at column: String) -> Part {
             Part(
@@ -82,7 +82,8 @@ enum DashboardPane: String, CaseIterable {
         }
     }
 
-    /// A column of the contract's latest filing, as a subquery on `contracts c`.
+    /// Returns a subquery on `contracts c` that selects `column` of the contract's latest
+    /// filing.
     static func latestFiling(_ column: String) -> String {
         """
         (SELECT \(column) FROM contract_filings f WHERE f.contract_id = c.id
@@ -90,7 +91,8 @@ enum DashboardPane: String, CaseIterable {
         """
     }
 
-    /// The `contract.list` filter that lists exactly the pane's contracts, besides the scope.
+    /// Returns the `contract.list` filter that lists exactly the pane's contracts, besides the
+    /// scope.
     func listFilter(reviewsFilings: Bool, dueBy: CivilDate) -> JSONObject {
         switch self {
         case .unreceived: ["status": "submitted"]

@@ -43,8 +43,9 @@ struct DashboardScope {
         message: "Only an operator may name an entity other than the one the caller acts for",
         messageZh: "只能查看本单位的工作台", field: "params.entityId")
 
-    /// The scope the caller asks for with `officeId` or `entityId`: an operator names exactly
-    /// one of them, every other role gets its own office or entity and may name only that.
+    /// Resolves the scope the caller requests with `officeId` or `entityId`. An operator names
+    /// exactly one of them. Every other role gets its own office or entity and may name only
+    /// that one.
     static func resolve(_ context: CallContext, _ params: Params, in database: Database) throws
         -> DashboardScope
     {
