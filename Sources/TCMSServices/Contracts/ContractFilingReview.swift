@@ -86,22 +86,9 @@ enum ContractFilingReview {
                 throw alreadyDecided
             }
 
-            var detail: JSONObject = [
-                "filingId": .int(filing.id), "kind": .string(filing.kind.rawValue),
-            ]
-            var before: JSONObject = ["status": .string(record.status.rawValue)]
-            if !approve {
-                detail["note"] = note.map { .string($0) } ?? .null
-            } else if filing.kind == .change {
-                let applied = try applyChange(
-                    filing, to: record, verified: verified, now: now, in: database)
-                detail["changes"] = .object(applied)
-                for (name, change) in applied.members { before[name] = change["before"] }
-                if let verified { detail["approvedTechAmount"] = .string(verified.description) }
-            } else {
-                try cancel(record, verified: verified, at: nowText, in: database)
-            }
-
+            let (detail, before) = try carryOut(
+                filing, on: record, approve: approve, verified: verified, note: note, now: now,
+                in: database)
             try ContractStore.recordEvent(
                 database, contractID: record.id, round: record.round, action: action,
                 status: contractNext, at: nowText, context: context, officeID: office.officeID,
@@ -123,6 +110,31 @@ enum ContractFilingReview {
             notice.deliver(command: command, store: environment.store, now: nowText)
         }
         return shown
+    }
+
+    /// Changes the contract as the decision requires and returns what the history and the
+    /// audit log record of it: the event's detail and the fields as they were before.
+    private static func carryOut(
+        _ filing: FilingRecord, on record: ContractRecord, approve: Bool, verified: Money?,
+        note: String?, now: Date, in database: Database
+    ) throws -> (detail: JSONObject, before: JSONObject) {
+        var detail: JSONObject = [
+            "filingId": .int(filing.id), "kind": .string(filing.kind.rawValue),
+        ]
+        var before: JSONObject = ["status": .string(record.status.rawValue)]
+        if !approve {
+            detail["note"] = note.map { .string($0) } ?? .null
+        } else if filing.kind == .change {
+            let applied = try applyChange(
+                filing, to: record, verified: verified, now: now, in: database)
+            detail["changes"] = .object(applied)
+            for (name, change) in applied.members { before[name] = change["before"] }
+            if let verified { detail["approvedTechAmount"] = .string(verified.description) }
+        } else {
+            try cancel(
+                record, verified: verified, at: ChinaTime.timestamp(of: now), in: database)
+        }
+        return (detail, before)
     }
 
     /// Applies an approved change filing to the contract and returns the difference applied.
