@@ -203,6 +203,25 @@ final class DashboardTests: XCTestCase {
             1003)
     }
 
+    func testListFiltersRejectBadValues() throws {
+        let clerk = try world.clerk()
+        let cases: [(JSON, String, String)] = [
+            (["statuses": "submitted,sent"], "invalid_code", "params.filter.statuses"),
+            (["statuses": ""], "invalid_code", "params.filter.statuses"),
+            (["filing": "open"], "invalid_code", "params.filter.filing"),
+            (["executionDueBy": "2026-02-30"], "invalid_date", "params.filter.executionDueBy"),
+        ]
+        for (filter, reason, field) in cases {
+            let reply = try clerk.call("contract.list", ["filter": filter])
+            XCTAssertEqual(reply.errorCode, -32602, "\(filter)")
+            XCTAssertEqual(reply.errorReason, reason, "\(filter)")
+            XCTAssertEqual(reply.errorFields, [field], "\(filter)")
+        }
+        let both = try clerk.result(
+            "contract.list", ["filter": ["statuses": "submitted, text_received"]])
+        XCTAssertEqual(both["total"]?.intValue, 0)
+    }
+
     func testReminderWindowFollowsSetting() throws {
         let short = try ContractWorld(self, config: "execution_reminder_days = 10\n")
         let id = try short.approved(["validUntil": "2026-04-20"])
