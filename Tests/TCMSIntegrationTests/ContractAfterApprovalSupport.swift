@@ -6,7 +6,7 @@ import XCTest
 /// dashboards.
 extension ContractWorld {
     /// Submits a contract, receives its text and approves it with a verified 技术交易额 of
-    /// 900000.00; returns its id.
+    /// 900000.00. Returns its id.
     func approved(_ changes: [String: JSON] = [:]) throws -> Int64 {
         let id = try received(changes)
         _ = try clerk().result(

@@ -8,8 +8,8 @@ import XCTest
 /// The dashboard's counts read index ranges: SQLite's plan for every pane of every scope
 /// searches an index and never scans the contracts table.
 final class DashboardQueryPlanTests: XCTestCase {
-    /// The conditions `ContractVisibility` returns for a clerk, an entity admin and a handler,
-    /// with the scope each role's dashboard adds.
+    /// The conditions `ContractVisibility` returns for a clerk, an operator, an entity admin and
+    /// a handler, with the scope each role's dashboard adds.
     private let scopes: [(name: String, visible: String, scope: DashboardScope)] = [
         ("clerk", "c.office_id = ? AND c.status != 'draft'",
          DashboardScope(kind: .office, officeID: 1, entityID: nil, name: "")),

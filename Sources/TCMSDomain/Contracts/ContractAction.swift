@@ -26,7 +26,7 @@ public enum ContractAction: String, Labelled {
     case fileChange = "file_change"
     /// The handler files a cancellation (注销登记) of an approved contract.
     case fileCancellation = "file_cancellation"
-    /// The clerk returns a change or cancellation filing; the contract stays as it was.
+    /// The clerk returns a change or cancellation filing, and the contract stays as it was.
     case returnFiling = "return_filing"
 
     public var label: String {

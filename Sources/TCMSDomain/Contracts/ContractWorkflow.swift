@@ -82,7 +82,7 @@ public enum ContractWorkflow {
             .cancelled
         case (.approved, .registerChange), (.approved, .recordExecution),
             (.approved, .fileChange), (.approved, .fileCancellation), (.approved, .returnFiling):
-            // Filings and execution records hang off an approved contract without moving it;
+            // Filings and execution records hang off an approved contract without moving it.
             // `FilingWorkflow` decides which of them an open filing allows.
             .approved
         default:
