@@ -33,6 +33,9 @@ public struct Configuration: Sendable, Equatable {
     /// A directory whose files replace the embedded templates (资料下载); nil serves the
     /// embedded ones.
     public var templatesDirectory: String?
+    /// Days before the end of an approved contract's validity from which a contract without
+    /// execution records shows as an execution reminder (执行提醒).
+    public var executionReminderDays = 30
 
     public init() {}
 
@@ -115,6 +118,7 @@ public struct Configuration: Sendable, Equatable {
         case "read_timeout_seconds": readTimeoutSeconds = try integer(1...3_600)
         case "write_timeout_seconds": writeTimeoutSeconds = try integer(1...3_600)
         case "shutdown_grace_seconds": shutdownGraceSeconds = try integer(0...600)
+        case "execution_reminder_days": executionReminderDays = try integer(0...3_650)
         case "sms_command":
             guard value.isEmpty || value.hasPrefix("/") else {
                 throw SettingError(detail: "sms_command must be an absolute path, not \"\(value)\"")

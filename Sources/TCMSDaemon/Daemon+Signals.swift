@@ -83,6 +83,9 @@ extension Daemon {
         keep("sms_command", \.smsCommand)
         keep("verify_command", \.verifyCommand)
         keep("templates_directory", \.templatesDirectory)
+        keep("execution_reminder_days", \.executionReminderDays)
+        keep("holiday_calendar", \.holidayCalendar)
+        keep("contract_codes", \.contractCodes)
         if !ignored.isEmpty {
             logger.warning(
                 "some changed settings take effect only after a restart, ignoring them",

@@ -112,6 +112,7 @@ public final class Daemon: @unchecked Sendable {
                 store: store, stateDirectory: stateDirectory, clock: makeClock(),
                 smsCommand: configuration.smsCommand,
                 verifyCommand: configuration.verifyCommand, calendar: calendar,
+                executionReminderDays: configuration.executionReminderDays,
                 templatesDirectory: configuration.templatesDirectory),
             statistics: { statistics.current() })
         var dispatchLimits = Dispatcher.Limits()

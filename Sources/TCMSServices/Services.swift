@@ -46,6 +46,10 @@ public enum Services {
             + AuditMethods.specs(environment: environment)
             + ContractAttachmentMethods.specs(environment: environment)
             + ContractCertificate.specs(environment: environment)
+            + ContractFilings.specs(environment: environment)
+            + ContractFilingReview.specs(environment: environment)
+            + ContractExecutions.specs(environment: environment)
+            + DashboardMethods.specs(environment: environment)
         for spec in identity {
             table.register(
                 sessionUnchecked.contains(spec.name)

@@ -9,7 +9,10 @@ final class ContractWorkflowTests: XCTestCase {
         .submitted: [.withdraw: .withdrawn, .receiveText: .textReceived],
         .textReceived: [.approve: .approved, .return: .returned],
         .awaitingSecondApproval: [.approveSecond: .approved, .return: .returned],
-        .approved: [.cancel: .cancelled, .registerChange: .approved, .recordExecution: .approved],
+        .approved: [
+            .cancel: .cancelled, .registerChange: .approved, .recordExecution: .approved,
+            .fileChange: .approved, .fileCancellation: .approved, .returnFiling: .approved,
+        ],
         .returned: [.resubmit: .submitted, .withdraw: .withdrawn],
         .withdrawn: [.resubmit: .submitted],
         .cancelled: [:],
@@ -49,7 +52,7 @@ final class ContractWorkflowTests: XCTestCase {
             }
         }
 
-        XCTAssertEqual(checked, 80)
+        XCTAssertEqual(checked, 104)
     }
 
     func testAllowedActionsMatchTable() {

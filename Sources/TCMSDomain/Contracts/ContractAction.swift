@@ -22,6 +22,12 @@ public enum ContractAction: String, Labelled {
     case registerChange = "register_change"
     /// The handler records a payment or milestone (执行) of an approved contract.
     case recordExecution = "record_execution"
+    /// The handler files a change (变更登记) of an approved contract for the office to decide.
+    case fileChange = "file_change"
+    /// The handler files a cancellation (注销登记) of an approved contract.
+    case fileCancellation = "file_cancellation"
+    /// The clerk returns a change or cancellation filing, and the contract stays as it was.
+    case returnFiling = "return_filing"
 
     public var label: String {
         switch self {
@@ -35,13 +41,18 @@ public enum ContractAction: String, Labelled {
         case .cancel: "注销登记"
         case .registerChange: "变更登记"
         case .recordExecution: "执行登记"
+        case .fileChange: "申请变更登记"
+        case .fileCancellation: "申请注销登记"
+        case .returnFiling: "退回变更或注销申请"
         }
     }
 
     /// Whether the action is an office decision, which two clerks may race to take.
     public var isOfficeDecision: Bool {
         switch self {
-        case .receiveText, .approve, .approveSecond, .return, .cancel: true
+        case .receiveText, .approve, .approveSecond, .return, .cancel, .registerChange,
+            .returnFiling:
+            true
         default: false
         }
     }

@@ -80,7 +80,10 @@ public enum ContractWorkflow {
             .submitted
         case (.approved, .cancel):
             .cancelled
-        case (.approved, .registerChange), (.approved, .recordExecution):
+        case (.approved, .registerChange), (.approved, .recordExecution),
+            (.approved, .fileChange), (.approved, .fileCancellation), (.approved, .returnFiling):
+            // Filings and execution records hang off an approved contract without moving it.
+            // `FilingWorkflow` decides which of them an open filing allows.
             .approved
         default:
             nil
@@ -99,7 +102,8 @@ public enum ContractWorkflow {
             [.approved, .returned, .cancelled]
         case .cancel:
             [.cancelled]
-        case .submit, .withdraw, .resubmit, .registerChange, .recordExecution:
+        case .submit, .withdraw, .resubmit, .registerChange, .recordExecution, .fileChange,
+            .fileCancellation, .returnFiling:
             []
         }
     }

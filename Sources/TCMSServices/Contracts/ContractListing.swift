@@ -48,6 +48,9 @@ enum ContractListing {
                 ("(instr(c.title, ?) > 0 OR instr(c.seller_name, ?) > 0 "
                     + "OR instr(c.buyer_name, ?) > 0)", [value, value, value])
             }),
+            .init("statuses", column: "", .custom(ContractConditions.statuses)),
+            .init("filing", column: "", .custom(ContractConditions.filing)),
+            .init("executionDueBy", column: "", .custom(ContractConditions.executionDue)),
         ],
         order: .newestFirst, idColumn: "c.id")
 
@@ -60,7 +63,9 @@ enum ContractListing {
                     + "Filters status, category, subtype, side, officeId, entityId, techField, "
                     + "signedFrom, signedUntil, submittedFrom, submittedUntil, amountMin, "
                     + "amountMax (yuan), registrationNumber, title, party and text (substrings "
-                    + "of the title or a party's name).",
+                    + "of the title or a party's name), statuses (comma-separated), filing "
+                    + "(waiting or returned) and executionDueBy (a date: approved, valid until "
+                    + "then, no execution record); dashboard.get gives each pane's filter.",
                 params: Listing.params, result: "{items, total, page, pageSize, pages}",
                 roles: ContractMethods.readerRoles,
                 errors: Listing.errors + ["invalid_code", "invalid_money", "not_a_clerk"]

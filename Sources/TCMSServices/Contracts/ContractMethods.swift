@@ -94,12 +94,13 @@ enum ContractMethods {
             MethodSpec(
                 "contract.get",
                 summary: "Returns a contract with every field, its time limit while the office "
-                    + "holds the text, the actions allowed now, and its history of every round.",
+                    + "holds the text, the actions allowed now, its history of every round, its "
+                    + "change and cancellation filings, and its execution totals.",
                 params: [contractIDParam],
                 result: "{id, status, statusLabel, round, regime, title, category, seller, "
                     + "buyer, amount, techAmount, approvedTechAmount, registrationNumber, "
                     + "officeId, officeName, timeLimit, allowedActions, history, attachments, "
-                    + "...}",
+                    + "filings, execution: {received, techReceived, records}, ...}",
                 roles: readerRoles, errors: ["not_found", "not_a_clerk"]
             ) { context, params in
                 let id = params.int("contractId")!
@@ -126,8 +127,8 @@ enum ContractMethods {
         }
     }
 
-    /// The contract as `contract.get` returns it, with its allowed actions, history and
-    /// complete attachments.
+    /// The contract as `contract.get` returns it, with its allowed actions, history, complete
+    /// attachments, filings and execution totals.
     static func shown(_ id: Int64, _ environment: ServiceEnvironment, in database: Database)
         throws -> JSON
     {
@@ -138,11 +139,16 @@ enum ContractMethods {
             throw ContractErrors.notFound
         }
         let status = ContractStatus(rawValue: object["status"]?.stringValue ?? "") ?? .draft
+        let openFiling = try ContractFilingStore.openKind(contractID: id, in: database)
         object["allowedActions"] = .array(
-            ContractWorkflow.allowedActions(from: status).map { .string($0.rawValue) })
+            FilingWorkflow.allowedActions(from: status, openFiling: openFiling)
+                .map { .string($0.rawValue) })
         object["history"] = .array(try ContractStore.history(contractID: id, in: database))
         object["attachments"] = .array(
             try ContractAttachmentStore.complete(contractID: id, in: database))
+        object["filings"] = .array(try ContractFilingStore.list(contractID: id, in: database))
+        object["execution"] = .object(
+            try ContractExecutionStore.totals(contractID: id, in: database))
         return .object(object)
     }
 }

@@ -5,6 +5,10 @@
 /// Money is stored as whole fen (INTEGER), never as a float. Dates are China Standard Time:
 /// `*_on` columns hold `YYYY-MM-DD`, `*_at` columns RFC 3339 times in +08:00. `regime` is fixed
 /// at the first submission, so a resubmitted contract keeps the rules it was first sent under.
+///
+/// The partial indexes `contracts_approved_by_*_until` hold only approved contracts, ordered by
+/// the end of their validity, so the execution reminders (执行提醒) of an office or an entity
+/// read one index range instead of every approved contract.
 enum ContractSchema {
     static let statuses = """
         'draft', 'submitted', 'text_received', 'awaiting_second_approval', 'approved',
@@ -70,6 +74,10 @@ enum ContractSchema {
         CREATE INDEX contracts_by_entity ON contracts (entity_id, status, id);
         CREATE INDEX contracts_by_handler ON contracts (handler_login, entity_id, status, id);
         CREATE INDEX contracts_by_status ON contracts (status, id);
+        CREATE INDEX contracts_approved_by_office_until ON contracts (office_id, valid_until)
+            WHERE status = 'approved';
+        CREATE INDEX contracts_approved_by_entity_until ON contracts (entity_id, valid_until)
+            WHERE status = 'approved';
 
         CREATE TABLE registration_sequences (
             office_id INTEGER NOT NULL REFERENCES offices (id),
