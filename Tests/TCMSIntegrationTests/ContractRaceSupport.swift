@@ -151,7 +151,7 @@ extension ContractWorld {
     /// (when `receive` is set) `contract.receiveText` as `clerk_lin`, spread over `connections`
     /// connections of each. Returns the contract ids in creation order.
     func seed(
-        _ count: Int, receive: Bool = true, changes: [String: JSON] = [:], connections: Int = 4
+        _ count: Int, receive: Bool = true, changes: [String: JSON] = [:], connections: Int = 16
     ) throws -> [Int64] {
         let tokens = try tokens()
         let socket = daemon.socketPath

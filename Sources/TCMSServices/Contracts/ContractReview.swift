@@ -124,7 +124,9 @@ enum ContractReview {
                 "UPDATE contracts SET \(decision.assignments.joined(separator: ", ")) "
                     + "WHERE id = ? AND status = ?",
                 decision.arguments + [id, record.status.rawValue])
-            guard database.changes == 1 else { throw ContractErrors.notFound }
+            // The write job already runs alone on the writer connection, so this never fails
+            // today; if it did, another decision would have come first, which is not not_found.
+            guard database.changes == 1 else { throw ContractErrors.alreadyDecided }
 
             try ContractStore.recordEvent(
                 database, contractID: id, round: record.round, action: action, status: next,
