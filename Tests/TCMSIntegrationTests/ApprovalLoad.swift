@@ -80,8 +80,8 @@ struct ApprovalLoad: Sendable {
 }
 
 extension DaemonProcess {
-    /// The ids among `ids` still waiting for a decision (text received), read straight from the
-    /// daemon's database file.
+    /// Reads which of `ids` still wait for a decision (text received) from the daemon's
+    /// database file.
     func undecided(among ids: [Int64]) throws -> [Int64] {
         let database = try Database(path: stateDirectory + "/tcms.sqlite", mode: .readOnly)
         defer { try? database.close() }

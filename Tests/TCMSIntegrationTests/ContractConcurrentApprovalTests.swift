@@ -80,7 +80,7 @@ final class ContractConcurrentApprovalTests: XCTestCase {
 }
 
 extension DaemonProcess {
-    /// The registration number of every contract that has one, by contract id, read straight
+    /// Reads the registration number of every contract that has one, by contract id, straight
     /// from the daemon's database file.
     func registrationNumbers() throws -> [Int64: String] {
         let database = try Database(path: stateDirectory + "/tcms.sqlite", mode: .readOnly)

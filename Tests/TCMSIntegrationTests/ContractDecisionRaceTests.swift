@@ -17,7 +17,7 @@ final class ContractDecisionRaceTests: XCTestCase {
         try world.daemon.createClerk("clerk_he", officeID: world.officeID, approver: true)
     }
 
-    /// `count` connections sharing one session of `login`.
+    /// Opens `count` connections that share one session of `login`.
     private func connections(_ login: String, count: Int) throws -> [RawClient] {
         let socket = world.daemon.socketPath
         let token = try RawClient(path: socket).loginToken(

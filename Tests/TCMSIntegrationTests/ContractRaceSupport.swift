@@ -123,9 +123,9 @@ final class WorkQueue: @unchecked Sendable {
 }
 
 extension ContractWorld {
-    /// A session token of the handler person and one of `clerk`, for threads that open
-    /// connections of their own; a handler connection still picks its entity with
-    /// `handlerConnection`.
+    /// Logs in the handler person and `clerk` and returns their session tokens, for threads
+    /// that open connections of their own. Such a handler connection still picks its entity,
+    /// as `handlerConnection` does.
     func tokens(clerk: String = "clerk_lin") throws -> (handler: String, clerk: String) {
         let handlerToken = try RawClient(path: daemon.socketPath).loginToken(
             ContractWorld.handlerLogin, password: AuthorizationFixtures.password)
@@ -134,7 +134,7 @@ extension ContractWorld {
         return (handlerToken, clerkToken)
     }
 
-    /// A new connection that resumes the handler's session and acts for `entityID`.
+    /// Opens a connection that resumes the handler's session and acts for `entityID`.
     static func handlerConnection(_ socket: String, token: String, entityID: Int64) throws
         -> RawClient
     {
@@ -192,5 +192,35 @@ extension ContractWorld {
         }
         if let failure = failures.values.first { throw failure }
         return created.all.sorted()
+    }
+}
+
+extension ContractWorld {
+    /// Imports the entity `login` in `division`, has `clerk` approve its system access and has
+    /// it authorize the handler person; returns the entity's id for `handler(entityID:)`.
+    func addEntity(_ login: String, division: String, approvedBy clerk: String) throws -> Int64 {
+        try daemon.importEntities([login], divisionCode: division)
+        let application = try daemon.submitApplication(
+            login, ["divisionCode": .string(division)])
+        _ = try daemon.loggedIn(clerk).result(
+            "access.approve", ["applicationId": .int(application)])
+        let grant = try XCTUnwrap(
+            try AuthorizationFixtures.grants(of: "unit000001").first {
+                $0["personLogin"]?.stringValue == ContractWorld.handlerLogin
+            })
+        _ = try daemon.loggedIn(login).result("authorization.grant", grantParams(grant))
+
+        let context = try daemon.session(ContractWorld.handlerLogin).result("handler.context")
+        let entry = context["entities"]?.arrayValue?.first {
+            $0["entityLogin"]?.stringValue == login
+        }
+        return try XCTUnwrap(entry?["entityId"]?.intValue, "no grant from \(login)")
+    }
+
+    /// Opens a connection of the handler acting for the entity with `entityID`.
+    func handler(entityID: Int64) throws -> RawClient {
+        let client = try daemon.session(ContractWorld.handlerLogin)
+        _ = try client.result("handler.select", ["entityId": .int(entityID)])
+        return client
     }
 }

@@ -37,20 +37,7 @@ final class ContractVisibilityTests: XCTestCase {
 
         let xiamen = try daemon.createOffice("厦门技术市场", ["350200"])
         try daemon.createClerk("clerk_xm", officeID: xiamen)
-        try daemon.importEntities(["xm_1"], divisionCode: "350203")
-        let application = try daemon.submitApplication("xm_1", ["divisionCode": "350203"])
-        _ = try daemon.loggedIn("clerk_xm").result(
-            "access.approve", ["applicationId": .int(application)])
-        let handlerGrant = try XCTUnwrap(
-            try AuthorizationFixtures.grants(of: "unit000001").first {
-                $0["personLogin"]?.stringValue == ContractWorld.handlerLogin
-            })
-        _ = try daemon.loggedIn("xm_1").result("authorization.grant", grantParams(handlerGrant))
-        let context = try daemon.session(ContractWorld.handlerLogin).result("handler.context")
-        xiamenEntityID = try XCTUnwrap(
-            context["entities"]?.arrayValue?.first {
-                $0["entityLogin"]?.stringValue == "xm_1"
-            }?["entityId"]?.intValue)
+        xiamenEntityID = try world.addEntity("xm_1", division: "350203", approvedBy: "clerk_xm")
 
         let handlerA = try world.handler(for: "seller_1")
         let handlerB = try handlerB()
@@ -79,9 +66,7 @@ final class ContractVisibilityTests: XCTestCase {
     }
 
     private func handlerAForXiamen() throws -> RawClient {
-        let client = try daemon.session(ContractWorld.handlerLogin)
-        _ = try client.result("handler.select", ["entityId": .int(xiamenEntityID)])
-        return client
+        try world.handler(entityID: xiamenEntityID)
     }
 
     /// The labels of `ids` that each caller sees.

@@ -119,13 +119,13 @@ final class CrashSafetyTests: XCTestCase {
     }
 
     /// Clerks approve text-received contracts on four connections, two offers of each contract
-    /// in a row, while a handler registers and submits new ones; the daemon is killed at a
-    /// random moment of each round. Afterwards every acknowledged approval holds the number its
+    /// in a row, while a handler registers and submits new ones. The daemon is killed at a
+    /// random moment of each round. Afterwards every acknowledged approval has the number its
     /// reply gave, the office's numbers of the year are unique and gap-free, and no contract
-    /// is approved without its number, event and audit record or the other way round.
+    /// is approved without its number, event and audit record, or the other way round.
     func testAcknowledgedApprovalsSurviveKillNine() throws {
         let world = try ContractWorld(self)
-        let perRound = 25
+        let perRound = 10
         let pool = try world.seed(killPoints * perRound)
         let socket = world.daemon.socketPath
         let directory = world.daemon.directory

@@ -124,8 +124,8 @@ enum ContractReview {
                 "UPDATE contracts SET \(decision.assignments.joined(separator: ", ")) "
                     + "WHERE id = ? AND status = ?",
                 decision.arguments + [id, record.status.rawValue])
-            // The write job already runs alone on the writer connection, so this never fails
-            // today; if it did, another decision would have come first, which is not not_found.
+            // The write job runs alone on the writer connection, so this guard does not fail
+            // today. If it ever does, another decision came first, and the caller learns that.
             guard database.changes == 1 else { throw ContractErrors.alreadyDecided }
 
             try ContractStore.recordEvent(

@@ -150,8 +150,8 @@ enum ContractStore {
             "returnedAt": text(44), "returnGrounds": grounds(row.optionalString(45)),
             "returnNote": text(46), "createdAt": text(47), "updatedAt": text(48),
         ]
-        // The verified 技术交易额, once the first approval stated it, decides whether the
-        // contract is a large amount; before that only the declared one is known.
+        // Once the first approval has stated the verified 技术交易额, that amount decides
+        // whether the contract is a large amount. Before, only the declared one is known.
         let techAmount = Money(fen: row.optionalInt64(29) ?? row.int64(26))
         object["timeLimit"] = timeLimit(
             status: status, regime: regime, techAmount: techAmount,
