@@ -178,4 +178,39 @@ final class ContractDecisionRaceTests: XCTestCase {
         }
         try assertNumbersGapFree(rounds, "after every round")
     }
+
+    func testSecondApprovalAgainstReturnOnlyOneWins() throws {
+        let ids = try world.seed(
+            rounds, changes: ["amount": "8000000.00", "techAmount": "6000000.00"])
+        let lin = try connections("clerk_lin", count: 1)[0]
+        let approvers = try connections("clerk_wu", count: 3)
+        let returners = try connections("clerk_zheng", count: 3)
+        var approvedCount = 0
+
+        for (round, id) in ids.enumerated() {
+            _ = try lin.result(
+                "contract.approve", ["contractId": .int(id), "techAmount": "6000000.00"])
+            let calls: [(RawClient, String, JSON)] =
+                approvers.map { ($0, "contract.approve", ["contractId": .int(id)]) }
+                + returners.map {
+                    ($0, "contract.return", ["contractId": .int(id), "reasons": ["missing_proof"]])
+                }
+            let replies = SimultaneousCalls.run(calls)
+
+            let winners = replies.enumerated().filter { $0.element["result"] != nil }
+            XCTAssertEqual(winners.count, 1, "round \(round): \(replies)")
+            for loser in replies where loser["result"] == nil {
+                XCTAssertEqual(loser.errorCode, 4010, "round \(round): \(loser)")
+                XCTAssertEqual(loser.errorReason, "already_decided", "round \(round)")
+            }
+            XCTAssertEqual(
+                try auditRecords(id, ["contract.approve", "contract.return"]), 2,
+                "round \(round): the first approval and one decision")
+            guard let winner = winners.first else { continue }
+            let approved = winner.offset < approvers.count
+            if approved { approvedCount += 1 }
+            XCTAssertEqual(try status(id), approved ? "approved" : "returned", "round \(round)")
+            try assertNumbersGapFree(approvedCount, "round \(round)")
+        }
+    }
 }
