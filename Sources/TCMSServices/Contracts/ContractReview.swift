@@ -109,6 +109,9 @@ enum ContractReview {
             else {
                 throw ContractErrors.notFound
             }
+            // NOTE: the request does not say which approval the clerk means. A flagged clerk
+            // who meant to give the first one and lost the race to another clerk therefore
+            // gives the second one here.
             let action: ContractAction =
                 requested == .approve && record.status == .awaitingSecondApproval
                 ? .approveSecond : requested
