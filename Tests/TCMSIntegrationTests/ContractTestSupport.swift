@@ -13,14 +13,17 @@ final class ContractWorld {
     private(set) var entityIDs: [String: Int64] = [:]
     static let handlerLogin = "user000001"
 
+    /// `environment` and `unsetting` change the daemon's variables, as `DaemonProcess` does.
     init(
         _ test: XCTestCase, entities: [String] = ["seller_1"],
-        start: String = "2026-04-01T10:00:00+08:00", config: String? = nil
+        start: String = "2026-04-01T10:00:00+08:00", config: String? = nil,
+        environment: [String: String] = [:], unsetting: [String] = []
     ) throws {
         let directory = makeTemporaryDirectory(test)
         clock = TestClock(test, directory: directory, start: start)
         daemon = try DaemonProcess(
-            test, directory: directory, config: config, environment: clock.environment)
+            test, directory: directory, config: config,
+            environment: clock.environment.merging(environment) { $1 }, unsetting: unsetting)
         officeID = try daemon.createOffice("福州技术市场", ["350100"])
         try daemon.createClerk("clerk_lin", officeID: officeID)
         try daemon.createClerk("clerk_zheng", officeID: officeID)

@@ -31,10 +31,12 @@ final class DaemonProcess {
     let process: Process
     let stderrPath: String
 
-    /// Starts the daemon and waits until its socket answers a ping.
+    /// Starts the daemon and waits until its socket answers a ping. `environment` adds to the
+    /// test process's variables and `unsetting` removes some of them, such as `TZ`.
     init(
         _ test: XCTestCase, directory: String? = nil, config: String? = nil,
-        extraArguments: [String] = [], environment: [String: String] = [:], waitForSocket: Bool = true
+        extraArguments: [String] = [], environment: [String: String] = [:],
+        unsetting: [String] = [], waitForSocket: Bool = true
     ) throws {
         self.directory = directory ?? makeTemporaryDirectory(test)
         stateDirectory = self.directory + "/state"
@@ -55,6 +57,7 @@ final class DaemonProcess {
         processEnvironment.removeValue(forKey: "NOTIFY_SOCKET")
         processEnvironment.removeValue(forKey: "LISTEN_FDS")
         processEnvironment.merge(environment) { $1 }
+        unsetting.forEach { processEnvironment.removeValue(forKey: $0) }
         process.environment = processEnvironment
         process.standardError = FileHandle(forWritingAtPath: stderrPath)
         process.standardOutput = FileHandle.nullDevice

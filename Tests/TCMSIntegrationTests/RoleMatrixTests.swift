@@ -118,11 +118,18 @@ final class SessionRoleMatrixTests: XCTestCase {
                 let roles = method["x-roles"]?.arrayValue?.compactMap(\.stringValue) ?? []
                 let reply = try client.call(name)
                 if roles.contains(session.role) {
-                    XCTAssertNotEqual(reply.errorCode, 1003, "\(session.role) may call \(name)")
+                    // A method may refuse an allowed role with 1003 for a reason of its own,
+                    // such as same_approver, so only the reason forbidden marks the
+                    // dispatcher's role check.
+                    XCTAssertNotEqual(
+                        reply.errorReason, "forbidden",
+                        "\(session.role) may call \(name): \(reply)")
                     XCTAssertNotEqual(reply.errorCode, 1001, "\(session.role) may call \(name)")
                 } else {
                     XCTAssertEqual(
                         reply.errorCode, 1003, "\(session.role) calling \(name): \(reply)")
+                    XCTAssertEqual(
+                        reply.errorReason, "forbidden", "\(session.role) calling \(name)")
                 }
             }
             XCTAssertEqual(try client.result("session.whoami")["role"]?.stringValue, session.role)

@@ -33,6 +33,12 @@ enum ContractErrors {
         message: "The office has issued 999999 registration numbers this year",
         messageZh: "本登记机构本年度的登记编号已用完")
 
+    /// Another decision changed the contract between the read and the conditional update.
+    static let alreadyDecided = RPCError(
+        code: RPCErrorCode.alreadyDecided, reason: "already_decided",
+        message: "Another decision on this contract came first; reload it with contract.get",
+        messageZh: "该合同已由他人处理，请刷新后查看")
+
     /// A move the contract's status does not allow, or a decision already taken, from the
     /// domain's workflow.
     static func workflow(_ violation: DomainViolation) -> RPCError {

@@ -109,6 +109,9 @@ enum ContractReview {
             else {
                 throw ContractErrors.notFound
             }
+            // NOTE: the request does not say which approval the clerk means. A flagged clerk
+            // who meant to give the first one and lost the race to another clerk therefore
+            // gives the second one here.
             let action: ContractAction =
                 requested == .approve && record.status == .awaitingSecondApproval
                 ? .approveSecond : requested
@@ -124,7 +127,9 @@ enum ContractReview {
                 "UPDATE contracts SET \(decision.assignments.joined(separator: ", ")) "
                     + "WHERE id = ? AND status = ?",
                 decision.arguments + [id, record.status.rawValue])
-            guard database.changes == 1 else { throw ContractErrors.notFound }
+            // The write job runs alone on the writer connection, so this guard does not fail
+            // today. If it ever does, another decision came first, and the caller learns that.
+            guard database.changes == 1 else { throw ContractErrors.alreadyDecided }
 
             try ContractStore.recordEvent(
                 database, contractID: id, round: record.round, action: action, status: next,

@@ -150,8 +150,11 @@ enum ContractStore {
             "returnedAt": text(44), "returnGrounds": grounds(row.optionalString(45)),
             "returnNote": text(46), "createdAt": text(47), "updatedAt": text(48),
         ]
+        // Once the first approval has stated the verified 技术交易额, that amount decides
+        // whether the contract is a large amount. Before, only the declared one is known.
+        let techAmount = Money(fen: row.optionalInt64(29) ?? row.int64(26))
         object["timeLimit"] = timeLimit(
-            status: status, regime: regime, techAmount: Money(fen: row.int64(26)),
+            status: status, regime: regime, techAmount: techAmount,
             receivedOn: row.optionalString(39).flatMap(CivilDate.init), today: today,
             calendar: calendar)
         return .object(object)
