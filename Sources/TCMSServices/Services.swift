@@ -43,6 +43,8 @@ public enum Services {
             + ContractMethods.specs(environment: environment)
             + ContractReview.specs(environment: environment)
             + ContractListing.specs(environment: environment)
+            + ContractImport.specs(environment: environment)
+            + ContractStatistics.specs(environment: environment)
         for spec in identity {
             table.register(
                 sessionUnchecked.contains(spec.name)
