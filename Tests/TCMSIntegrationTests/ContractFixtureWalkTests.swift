@@ -1,0 +1,343 @@
+import Foundation
+import TCMSJSON
+import XCTest
+
+/// The fixture files from offices to statistics against a real daemon: offices and clerks,
+/// persons and entities, every registering entity's system access, the authorizations, then
+/// `tcms import contracts`; a clerk of each office works its inbox to a mix of approved and
+/// returned contracts, and the registration numbers, `contract.list` and `stats.contracts`
+/// must agree.
+///
+/// The whole file of 5,000 contracts runs when `TCMS_FIXTURE_WALK=1` (`.ci/run` sets it);
+/// without it the walk takes the first `shortWalkLines` lines, to stay fast in `swift test`.
+final class ContractFixtureWalkTests: XCTestCase {
+    static let shortWalkLines = 400
+
+    private var daemon: DaemonProcess!
+    /// Office id by the division code it covers.
+    private var offices: [String: Int64] = [:]
+    private var divisionOfOffice: [Int64: String] = [:]
+    /// The number in the logins `clerk_N` and `approver_N` of each office.
+    private var clerkIndex: [Int64: Int] = [:]
+    private var started = Date()
+
+    private func phase(_ name: String) {
+        let seconds = String(format: "%.1f", -started.timeIntervalSinceNow)
+        print("fixture walk: \(name) after \(seconds) s")
+    }
+
+    func testFixtureContractsFromImportToStatistics() throws {
+        let full = ProcessInfo.processInfo.environment["TCMS_FIXTURE_WALK"] == "1"
+        var contracts = try AuthorizationFixtures.records("contracts.jsonl")
+        if !full { contracts = Array(contracts.prefix(Self.shortWalkLines)) }
+        started = Date()
+
+        let directory = makeTemporaryDirectory(self)
+        let clock = TestClock(self, directory: directory, start: "2026-12-01T09:00:00+08:00")
+        daemon = try DaemonProcess(self, directory: directory, environment: clock.environment)
+        try createOffices()
+        try daemon.importFixtures()
+        phase("offices, clerks, persons and entities")
+        try approveAccess(of: Set(contracts.compactMap { $0["registeringLogin"]?.stringValue }))
+        phase("system access")
+
+        let grants = try runTCMS([
+            "import", "--socket", daemon.socketPath, "authorizations",
+            AuthorizationFixtures.directory + "/authorizations.jsonl",
+        ])
+        XCTAssertTrue(
+            grants.stdout.hasPrefix("accepted 916, unchanged 0, rejected 0"), grants.stdout)
+
+        let file = directory + "/contracts.jsonl"
+        try (contracts.map { JSON.object($0).encodedString() }.joined(separator: "\n") + "\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let imported = try runTCMS(["import", "--socket", daemon.socketPath, "contracts", file])
+        phase("tcms import contracts")
+        // Every fixture line names a handler its entity authorized, for an entity whose access
+        // was approved above, so each one is registered.
+        XCTAssertEqual(imported.status, 0, String(imported.stdout.prefix(3000)))
+        XCTAssertTrue(
+            imported.stdout.hasPrefix("accepted \(contracts.count), unchanged 0, rejected 0"),
+            String(imported.stdout.prefix(3000)))
+        let again = try runTCMS(["import", "--socket", daemon.socketPath, "contracts", file])
+        XCTAssertTrue(
+            again.stdout.hasPrefix("accepted 0, unchanged \(contracts.count), rejected 0"),
+            String(again.stdout.prefix(3000)))
+        XCTAssertEqual(try daemon.count("contracts"), Int64(contracts.count))
+        phase("second import")
+
+        let worked = try workInboxes()
+        phase("clerks' inboxes")
+        try checkNumbersAndTotals(worked, total: contracts.count)
+        try checkStatistics()
+        phase("checks")
+    }
+
+    /// Creates the fixture offices, each with a clerk and a large-amount approver.
+    private func createOffices() throws {
+        let operatorClient = try RawClient(path: daemon.socketPath)
+        for (index, office) in try AuthorizationFixtures.records("offices.jsonl").enumerated() {
+            let code = try XCTUnwrap(office["divisionCode"]?.stringValue)
+            let created = try operatorClient.result(
+                "office.create",
+                ["name": office["name"] ?? .null, "divisionCodes": [.string(code)]])
+            let id = try XCTUnwrap(created["id"]?.intValue)
+            offices[code] = id
+            divisionOfOffice[id] = code
+            clerkIndex[id] = index
+            try daemon.createClerk("clerk_\(index)", officeID: id)
+            try daemon.createClerk("approver_\(index)", officeID: id, approver: true)
+        }
+    }
+
+    /// Each entity fills the access form from its own record and submits it; the clerk of the
+    /// office it reaches approves it.
+    private func approveAccess(of logins: Set<String>) throws {
+        let entities = try AuthorizationFixtures.records("entities.jsonl").filter {
+            logins.contains($0["login"]?.stringValue ?? "")
+        }
+        XCTAssertEqual(entities.count, logins.count)
+        let socket = daemon.socketPath
+        let workers = 4
+        let forms = entities.map { ($0["login"]!.stringValue!, accessForm(of: $0)) }
+        let submitted = inParallel(workers) { worker -> [(Int64, Int64, String?)] in
+            var done: [(Int64, Int64, String?)] = []
+            for (login, form) in forms.enumerated().filter({ $0.offset % workers == worker })
+                .map(\.element)
+            {
+                do {
+                    let client = try RawClient(path: socket)
+                    let session = try client.call(
+                        "session.login",
+                        ["login": .string(login),
+                         "password": .string(AuthorizationFixtures.password)])
+                    let saved = try client.call("access.saveDraft", form)
+                    let reply = try client.call("access.submit")
+                    let failure = [session, saved, reply].first { $0["error"] != nil }
+                    done.append((
+                        reply["result"]?["id"]?.intValue ?? 0,
+                        reply["result"]?["officeId"]?.intValue ?? 0,
+                        failure.map { "\(login): \($0.encodedString())" }))
+                } catch {
+                    done.append((0, 0, "\(login): \(error)"))
+                }
+            }
+            return done
+        }.flatMap { $0 }
+        for case let (_, _, failure?) in submitted { XCTFail(failure) }
+
+        let byOffice = Dictionary(grouping: submitted, by: \.1)
+        let officeIDs = Array(byOffice.keys).sorted()
+        let clerks = officeIDs.map { clerkName($0) }
+        let approvals = inParallel(officeIDs.count) { index -> [String] in
+            do {
+                let clerk = try RawClient(path: socket)
+                _ = try clerk.call(
+                    "session.login",
+                    ["login": .string(clerks[index]), "password": .string(AccessFixtures.password)])
+                return try byOffice[officeIDs[index]]!.compactMap { application in
+                    let reply = try clerk.call(
+                        "access.approve", ["applicationId": .int(application.0)])
+                    return reply["error"] == nil ? nil : reply.encodedString()
+                }
+            } catch {
+                return ["\(error)"]
+            }
+        }.flatMap { $0 }
+        XCTAssertEqual(approvals, [])
+    }
+
+    /// The login of the office's ordinary clerk, or its large-amount approver.
+    private func clerkName(_ officeID: Int64, approver: Bool = false) -> String {
+        (approver ? "approver_" : "clerk_") + String(clerkIndex[officeID] ?? -1)
+    }
+
+    /// What each office's clerks did.
+    private struct Worked: Sendable {
+        var officeID: Int64 = 0
+        var approved = 0
+        var returned = 0
+        var secondApprovals = 0
+        var failures: [String] = []
+    }
+
+    /// Each office's clerk receives every text oldest first, returns every tenth contract with
+    /// grounds and approves the others with their declared 技术交易额; the office's approver
+    /// gives the second approval where the 2026 rules ask for one.
+    private func workInboxes() throws -> [Worked] {
+        let socket = daemon.socketPath
+        let officeIDs = offices.values.sorted()
+        let names = officeIDs.map { (clerkName($0), clerkName($0, approver: true)) }
+        let worked = inParallel(officeIDs.count) { index -> Worked in
+            var worked = Worked(officeID: officeIDs[index])
+            do {
+                let clerk = try RawClient(path: socket)
+                let approver = try RawClient(path: socket)
+                for (client, login) in [(clerk, names[index].0), (approver, names[index].1)] {
+                    _ = try client.call(
+                        "session.login",
+                        ["login": .string(login), "password": .string(AccessFixtures.password)])
+                }
+                let inbox = try clerk.everyItem("contract.list", filter: ["status": "submitted"])
+                    .sorted { ($0["id"]?.intValue ?? 0) < ($1["id"]?.intValue ?? 0) }
+                for (position, contract) in inbox.enumerated() {
+                    let id = contract["id"] ?? .null
+                    var replies = [try clerk.call("contract.receiveText", ["contractId": id])]
+                    if position % 10 == 3 {
+                        replies.append(try clerk.call(
+                            "contract.return",
+                            ["contractId": id, "reasons": ["other"],
+                             "note": "合同文本与登记内容不一致"]))
+                        worked.returned += 1
+                    } else if position % 10 == 7 {
+                        replies.append(try clerk.call(
+                            "contract.return", ["contractId": id, "reasons": ["seal_mismatch"]]))
+                        worked.returned += 1
+                    } else {
+                        let first = try clerk.call(
+                            "contract.approve",
+                            ["contractId": id, "techAmount": contract["techAmount"] ?? .null])
+                        replies.append(first)
+                        if first["result"]?["status"]?.stringValue == "awaiting_second_approval" {
+                            replies.append(
+                                try approver.call("contract.approve", ["contractId": id]))
+                            worked.secondApprovals += 1
+                        }
+                        worked.approved += 1
+                    }
+                    worked.failures += replies.filter { $0["error"] != nil }
+                        .map { "contract \(id): \($0.encodedString())" }
+                }
+            } catch {
+                worked.failures.append("\(error)")
+            }
+            return worked
+        }
+        for office in worked {
+            XCTAssertEqual(office.failures, [], "office \(office.officeID)")
+        }
+        return worked
+    }
+
+    /// Every office's registration numbers run from 000001 without a gap, and the listing's
+    /// totals per status match what the clerks did.
+    private func checkNumbersAndTotals(_ worked: [Worked], total: Int) throws {
+        let operatorClient = try RawClient(path: daemon.socketPath)
+        for office in worked {
+            let clerk = try daemon.loggedIn(clerkName(office.officeID))
+            let approved = try clerk.everyItem("contract.list", filter: ["status": "approved"])
+            XCTAssertEqual(approved.count, office.approved, "office \(office.officeID)")
+            let prefix = "2026" + divisionOfOffice[office.officeID]!
+            let sequences = approved.compactMap { item -> Int? in
+                guard let number = item["registrationNumber"]?.stringValue,
+                    number.hasPrefix(prefix)
+                else { return nil }
+                return Int(number.dropFirst(10))
+            }.sorted()
+            XCTAssertEqual(sequences, Array(0..<office.approved).map { $0 + 1 },
+                           "office \(office.officeID)")
+            let returned = try clerk.result(
+                "contract.list", ["filter": ["status": "returned"], "pageSize": 1])
+            XCTAssertEqual(returned["total"]?.intValue, Int64(office.returned))
+        }
+
+        let expected: [String: Int] = [
+            "approved": worked.map(\.approved).reduce(0, +),
+            "returned": worked.map(\.returned).reduce(0, +),
+            "submitted": 0, "text_received": 0, "awaiting_second_approval": 0, "draft": 0,
+        ]
+        for (status, count) in expected {
+            let page = try operatorClient.result(
+                "contract.list", ["filter": ["status": .string(status)], "pageSize": 1])
+            XCTAssertEqual(page["total"]?.intValue, Int64(count), status)
+        }
+        let all = try operatorClient.result("contract.list", ["pageSize": 1])
+        XCTAssertEqual(all["total"]?.intValue, Int64(total))
+        print("fixture walk: \(expected["approved"]!) approved "
+              + "(\(worked.map(\.secondApprovals).reduce(0, +)) with a second approval), "
+              + "\(expected["returned"]!) returned")
+    }
+
+    /// `stats.contracts` agrees with sums over `contract.list`, for every dimension alone, for
+    /// returned contracts, and for a clerk's own office.
+    private func checkStatistics() throws {
+        let operatorClient = try RawClient(path: daemon.socketPath)
+        let approved = try operatorClient.everyItem(
+            "contract.list", filter: ["status": "approved"])
+        let returned = try operatorClient.everyItem(
+            "contract.list", filter: ["status": "returned"])
+
+        func region(_ party: JSON?) -> String {
+            guard party?["country"]?.stringValue == "CN" else {
+                return party?["country"]?.stringValue ?? "-"
+            }
+            return (party?["division"]?.stringValue?.prefix(2)).map { $0 + "0000" } ?? "-"
+        }
+        let keyOf: [String: (JSON) -> String] = [
+            "office": { String($0["officeId"]?.intValue ?? 0) },
+            "category": { $0["category"]?.stringValue ?? "-" },
+            "techField": { $0["techField"]?.stringValue ?? "-" },
+            "month": { String($0["approvedAt"]?.stringValue?.prefix(7) ?? "-") },
+            "province": { contract in
+                let side = contract["registeringSide"]?.stringValue == "seller" ? "seller" : "buyer"
+                return region(contract[side])
+            },
+            "outflow": { region($0["seller"]) },
+            "inflow": { region($0["buyer"]) },
+        ]
+        let groupKey: [String: (JSON) -> String] = [
+            "office": { String($0["officeId"]?.intValue ?? 0) },
+            "category": { $0["category"]?.stringValue ?? "-" },
+            "techField": { $0["techField"]?.stringValue ?? "-" },
+            "month": { $0["month"]?.stringValue ?? "-" },
+            "province": { $0["province"]?.stringValue ?? "-" },
+            "outflow": { $0["outflow"]?.stringValue ?? "-" },
+            "inflow": { $0["inflow"]?.stringValue ?? "-" },
+        ]
+
+        var total = Sums()
+        approved.forEach { total.add($0) }
+        for (dimension, key) in keyOf {
+            var expected: [String: Sums] = [:]
+            for contract in approved { expected[key(contract), default: Sums()].add(contract) }
+            let result = try operatorClient.result("stats.contracts", ["by": [.string(dimension)]])
+            var actual: [String: Sums] = [:]
+            for group in result["groups"]?.arrayValue ?? [] {
+                actual[groupKey[dimension]!(group)] = Sums(stats: group)
+            }
+            XCTAssertEqual(actual, expected, dimension)
+            XCTAssertEqual(Sums(stats: result["total"] ?? .null), total, dimension)
+        }
+
+        var returnedByOffice: [String: Sums] = [:]
+        for contract in returned {
+            returnedByOffice[String(contract["officeId"]?.intValue ?? 0), default: Sums()]
+                .add(contract)
+        }
+        let returnedStats = try operatorClient.result(
+            "stats.contracts", ["by": ["office"], "statuses": ["returned"]])
+        var actualReturned: [String: Sums] = [:]
+        for group in returnedStats["groups"]?.arrayValue ?? [] {
+            actualReturned[String(group["officeId"]?.intValue ?? 0)] = Sums(stats: group)
+        }
+        XCTAssertEqual(actualReturned, returnedByOffice)
+
+        let officeID = try XCTUnwrap(offices["350100"])
+        let clerk = try daemon.loggedIn(clerkName(officeID))
+        var own = Sums()
+        for contract in approved where contract["officeId"]?.intValue == officeID {
+            own.add(contract)
+        }
+        let clerkStats = try clerk.result("stats.contracts", ["by": ["month", "category"]])
+        XCTAssertEqual(Sums(stats: clerkStats["total"] ?? .null), own)
+        let multi = try operatorClient.result(
+            "stats.contracts", ["by": ["office", "province", "category", "month"]])
+        let groupSum = (multi["groups"]?.arrayValue ?? []).map { Sums(stats: $0) }
+            .reduce(into: Sums()) { sum, group in
+                sum.count += group.count
+                sum.amount += group.amount
+                sum.techAmount += group.techAmount
+            }
+        XCTAssertEqual(groupSum, total)
+    }
+}
