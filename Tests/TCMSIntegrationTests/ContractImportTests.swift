@@ -42,7 +42,7 @@ final class ContractImportTests: XCTestCase {
             "authorization.grant", grantParams(grant, ["validFrom": .string(validFrom)]))
     }
 
-    func testLinesGoThroughHandlerPathAndReportByNumber() throws {
+    func testRejectionsReportedByLineNumber() throws {
         try authorizeSecondHandler(validFrom: "2026-05-01")
         try world.daemon.importEntities(["late_1"])
         let grant = try XCTUnwrap(

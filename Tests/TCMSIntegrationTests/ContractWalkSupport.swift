@@ -45,13 +45,28 @@ func fen(_ text: JSON?) -> Int64 {
 }
 
 extension RawClient {
-    /// Every item of a listing, walked with the cursor 200 rows at a time.
+    /// Calls `method` and waits up to `timeout` seconds for the reply. The walk's clerks send
+    /// thousands of writes from many connections at once, and a reply may queue for longer
+    /// than the default 10 s behind a commit on a loaded machine.
+    func call(_ method: String, _ params: JSON, timeout: TimeInterval) throws -> JSON {
+        let request: JSON = [
+            "jsonrpc": "2.0", "id": 1, "method": .string(method), "params": params,
+        ]
+        try write(request.encodedString() + "\n")
+        return try readReply(timeout: timeout)
+    }
+
+    /// Returns every item of a listing, walking the cursor 200 rows at a time.
     func everyItem(_ method: String, filter: JSON = [:]) throws -> [JSON] {
         var items: [JSON] = []
         var cursor = "0"
         while true {
-            let page = try result(
-                method, ["filter": filter, "pageSize": 200, "cursor": .string(cursor)])
+            let reply = try call(
+                method, ["filter": filter, "pageSize": 200, "cursor": .string(cursor)],
+                timeout: 120)
+            guard let page = reply["result"] else {
+                throw HarnessError("\(method) failed: \(reply.encodedString())")
+            }
             items += page["items"]?.arrayValue ?? []
             guard let next = page["nextCursor"]?.stringValue else { return items }
             cursor = next
@@ -84,7 +99,7 @@ struct Sums: Equatable, CustomStringConvertible {
 
     var description: String { "\(count) / \(amount) / \(techAmount)" }
 
-    /// The sums of a `stats.contracts` group or total.
+    /// Reads the sums of a `stats.contracts` group or total.
     init(stats group: JSON) {
         count = group["count"]?.intValue ?? -1
         amount = fen(group["amount"])
