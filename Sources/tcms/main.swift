@@ -172,7 +172,8 @@ func runImport(_ arguments: ArraySlice<String>, environment: [String: String]) t
         return ExitCode.success
     }
     guard parsed.operands.count == 2 else {
-        throw UsageError(description: "expected persons|entities|authorizations|contracts and FILE.jsonl")
+        throw UsageError(
+            description: "expected persons|entities|authorizations|contracts and FILE.jsonl")
     }
     guard ImportCommand.kinds.contains(parsed.operands[0]) else {
         throw UsageError(

@@ -7,7 +7,7 @@ import TCMSStorage
 /// `import.contracts`: the operator's migration of existing contracts, one batch of lines per
 /// call. Every line goes through the handler's own path, `ContractRegistration.create` and
 /// `.submit`, as the handler it names, so it passes every check of `contract.create` and
-/// `contract.submit`; it arrives at its office as submitted (未收文本) and marked `imported`.
+/// `contract.submit`. It arrives at its office as submitted (未收文本) and marked `imported`.
 ///
 /// The natural key of a contract is its registering entity, its title and its signing date: a
 /// line whose key is already stored, whatever that contract's status, counts as `unchanged`,
@@ -155,9 +155,9 @@ enum ContractImport {
         return true
     }
 
-    /// The line as the form's wire fields: the counterpart named by login gets its name,
-    /// country, division and nature from its entity record. The registering side's login, when
-    /// given, must be the registering entity, whose own fields `ContractForm` takes.
+    /// Builds the form's wire fields from the line. The counterpart named by login gets its
+    /// name, country, division and nature from its entity record. The registering side's login,
+    /// when given, must be the registering entity, whose own fields `ContractForm` takes.
     private static func formObject(
         _ line: Line, registeringEntityID: Int64, in database: Database
     ) throws -> JSONObject {
@@ -183,10 +183,10 @@ enum ContractImport {
             guard let counterpart = try ContractParty.entity(id, in: database) else {
                 throw entityNotFound(login, field: field)
             }
-            let given = ["Name", "Country", "Division", "Nature"].filter {
+            let givenFields = ["Name", "Country", "Division", "Nature"].filter {
                 line.record[party + $0].map { !$0.isNull } ?? false
             }
-            if let first = given.first {
+            if let first = givenFields.first {
                 throw RPCError(
                     code: RPCErrorCode.validationFailed, reason: "not_applicable",
                     message: "\(party)\(first) comes from the entity record of \(field) "

@@ -5,7 +5,7 @@ import TCMSStorage
 /// One way `stats.contracts` groups contracts: the SQL expression of the group's key over
 /// `contracts c` (joined with `offices o`), and the members a group shows for it.
 enum StatisticsDimension: String, CaseIterable, Sendable {
-    /// The office that holds the contract.
+    /// The office the contract was submitted to.
     case office
     /// The province of the registering party: the first two digits of its division + 0000.
     case province
@@ -67,16 +67,16 @@ enum StatisticsDimension: String, CaseIterable, Sendable {
         }
     }
 
-    /// The region of one party: the province code of a party in mainland China (null when it
-    /// has no division code), the ISO 3166 code of a party abroad.
+    /// Returns the SQL of one party's region: the province code of a party in mainland China
+    /// (null when it has no division code), the ISO 3166 code of a party abroad.
     private static func regionSQL(_ party: String) -> String {
         "CASE WHEN c.\(party)_country <> 'CN' THEN c.\(party)_country "
             + "WHEN c.\(party)_division IS NULL THEN NULL "
             + "ELSE substr(c.\(party)_division, 1, 2) || '0000' END"
     }
 
-    /// The name of a province code from GB/T 2260, or of a country code from ISO 3166 (the
-    /// Chinese name where the list has one).
+    /// Returns the name of a province code from GB/T 2260, or of a country code from ISO 3166
+    /// (the Chinese name where the list has one).
     static func regionName(_ code: String) -> String? {
         if code.count == 2 {
             let country = Countries.standard.country(alpha2: code)
