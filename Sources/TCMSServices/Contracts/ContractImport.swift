@@ -144,6 +144,8 @@ enum ContractImport {
             return false
         }
 
+        // NOTE: the line is submitted today, so today's rules and code lists apply, not those
+        // of its signing day: a counterpart whose division code was retired since is rejected.
         let today = ChinaTime.date(of: now)
         let handler = ContractRegistration.Handler(entityID: entityID, login: line.handlerLogin)
         try requireHandler(line, entityID: entityID, today: today, in: database)
