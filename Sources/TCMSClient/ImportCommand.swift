@@ -1,8 +1,8 @@
 import Foundation
 import TCMSJSON
 
-/// `tcms import persons|entities|authorizations FILE.jsonl`: sends the file's lines in batches
-/// to the operator-only `import.persons`, `import.entities` or `import.authorizations`, prints a progress line per batch on
+/// `tcms import persons|entities|authorizations|contracts FILE.jsonl`: sends the file's lines in
+/// batches to the operator-only `import.<kind>` method, prints a progress line per batch on
 /// stderr and a report on stdout: how many lines were accepted or unchanged, and every rejected
 /// line with its number and reason.
 ///
@@ -13,7 +13,7 @@ public enum ImportCommand {
     /// under the daemon's 1 MiB line limit with the fixture's lines of about 450 bytes.
     public static let batchSize = 200
 
-    public static let kinds = ["persons", "entities", "authorizations"]
+    public static let kinds = ["persons", "entities", "authorizations", "contracts"]
 
     /// One rejected line as the report prints it.
     struct Rejection {

@@ -50,6 +50,8 @@ public enum Services {
             + ContractFilingReview.specs(environment: environment)
             + ContractExecutions.specs(environment: environment)
             + DashboardMethods.specs(environment: environment)
+            + ContractImport.specs(environment: environment)
+            + ContractStatistics.specs(environment: environment)
         for spec in identity {
             table.register(
                 sessionUnchecked.contains(spec.name)

@@ -10,7 +10,8 @@ enum Help {
           daemon    Run the service in the foreground (systemd runs it this way)
           shell     Open the interactive admin shell, or run shell commands with -c
           call      Call one RPC method and print its result as JSON
-          import    Import persons or entities from a JSON-lines file (operators only)
+          import    Import persons, entities, authorizations or contracts from a JSON-lines
+                    file (operators only)
           backup    Write an online, consistent copy of the database to a file
           restore   Put a backup in place as the database of a state directory
           check     Check a state directory's database: integrity and schema version
@@ -109,19 +110,23 @@ enum Help {
 
     static let importText = """
         USAGE
-          tcms import [--socket PATH] persons|entities|authorizations FILE.jsonl
+          tcms import [--socket PATH] persons|entities|authorizations|contracts FILE.jsonl
 
         Sends the file's lines in batches of 200 to the daemon, which checks each line as
         registration does; an authorization line must name a registered entity and person
         and keeps its grantedOn date. A line may carry passwordHash (a yescrypt string)
-        instead of password. Progress goes to stderr; the report on stdout gives the accepted, unchanged
-        and rejected counts and every rejected line with its number and reason. Exits 1 when
+        instead of password. A contract line names its registering entity and its handler,
+        whose authorization must be in force today; the contract is registered and
+        submitted as that handler, and waits at its office for the paper text.
+        Progress goes to stderr; the report on stdout gives the accepted, unchanged and
+        rejected counts and every rejected line with its number and reason. Exits 1 when
         any line was rejected. Importing the same file again changes nothing.
 
         EXAMPLES
           tcms import persons persons.jsonl
           tcms import entities entities.jsonl
           tcms import authorizations authorizations.jsonl
+          tcms import contracts contracts.jsonl
         """
 
     static let version = """

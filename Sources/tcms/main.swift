@@ -172,12 +172,13 @@ func runImport(_ arguments: ArraySlice<String>, environment: [String: String]) t
         return ExitCode.success
     }
     guard parsed.operands.count == 2 else {
-        throw UsageError(description: "expected persons|entities|authorizations and FILE.jsonl")
+        throw UsageError(
+            description: "expected persons|entities|authorizations|contracts and FILE.jsonl")
     }
     guard ImportCommand.kinds.contains(parsed.operands[0]) else {
         throw UsageError(
-            description: "unknown kind \(parsed.operands[0]); expected persons, entities or "
-                + "authorizations")
+            description: "unknown kind \(parsed.operands[0]); expected persons, entities, "
+                + "authorizations or contracts")
     }
     let socket = DefaultPaths.clientSocketPath(
         flag: parsed.options["--socket"], environment: environment)

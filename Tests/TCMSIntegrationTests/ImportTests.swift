@@ -230,6 +230,6 @@ final class ImportTests: XCTestCase {
         let daemon = try DaemonProcess(self)
         let run = try runImport(daemon, "contracts_typo", "/dev/null")
         XCTAssertEqual(run.status, 64)
-        XCTAssertTrue(run.stderr.contains("persons, entities or authorizations"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("persons, entities, authorizations or contracts"), run.stderr)
     }
 }
