@@ -82,7 +82,7 @@ struct ContractForm: Sendable, Equatable {
         for prefixName in ["seller", "buyer"] {
             let registering = side?.rawValue == prefixName
             parties[prefixName] = party(
-                prefixName, registering ? entity : nil, reader: &reader)
+                prefixName, registering ? entity : nil, signedOn: signedOn, reader: &reader)
         }
 
         let amounts = readAmounts(&reader, category: codes.category)
@@ -127,7 +127,8 @@ struct ContractForm: Sendable, Equatable {
     /// Reads one party. The registering party is the entity; its fields, when given, must
     /// repeat the entity's values.
     private static func party(
-        _ name: String, _ entity: ContractParty?, reader: inout FieldReader
+        _ name: String, _ entity: ContractParty?, signedOn: CivilDate?,
+        reader: inout FieldReader
     ) -> ContractParty? {
         let partyName = entity == nil
             ? reader.required(name + "Name", maxLength: 200)
@@ -161,12 +162,19 @@ struct ContractForm: Sendable, Equatable {
                     messageZh: "国别代码无效。"), name + "Country")
         }
         if resolvedCountry == "CN" {
-            if let division, !Divisions.standard.isInUse(division) {
+            // A counterpart's code counts as of the signing year, so a contract signed before
+            // its district was renamed or merged keeps the code it was signed with.
+            let valid = division.map { code in
+                signedOn.map { Divisions.standard.isValid(code: code, inYear: $0.year) }
+                    ?? Divisions.standard.isInUse(code)
+            } ?? true
+            if let division, !valid {
                 reader.report(
                     DomainViolation(
                         reason: "unknown_code",
-                        message: "\(name)Division \(division) is not a GB/T 2260 code in use.",
-                        messageZh: "行政区划代码无效。"), name + "Division")
+                        message: "\(name)Division \(division) is not a GB/T 2260 code valid in "
+                            + "the year the contract was signed.",
+                        messageZh: "行政区划代码在合同签订当年无效。"), name + "Division")
             }
         } else if division != nil {
             reader.forbid(name + "Division", because: "a party outside mainland China")
