@@ -120,4 +120,35 @@ final class ContractRegistrationTests: XCTestCase {
              "tech_amount_exceeds_amount"])
         XCTAssertEqual(try world.daemon.count("contracts"), 0)
     }
+
+    func testStageKeepsLostFirstApprovalFromGivingSecond() throws {
+        let id = try world.received(["amount": "7000000.00", "techAmount": "6000000.00"])
+        let lin = try world.clerk("clerk_lin")
+        let wu = try world.clerk("clerk_wu")
+        XCTAssertEqual(
+            try wu.call("contract.approve", ["contractId": .int(id), "stage": "second"])
+                .errorReason, "invalid_transition")
+
+        let first = try lin.result(
+            "contract.approve",
+            ["contractId": .int(id), "techAmount": "6000000.00", "stage": "first"])
+        XCTAssertEqual(first["status"]?.stringValue, "awaiting_second_approval")
+
+        let late = try wu.call(
+            "contract.approve",
+            ["contractId": .int(id), "techAmount": "6000000.00", "stage": "first"])
+        XCTAssertEqual(late.errorCode, 4010)
+        XCTAssertEqual(late.errorReason, "already_decided")
+        XCTAssertEqual(
+            try world.daemon.text("SELECT status FROM contracts WHERE id = \(id)"),
+            "awaiting_second_approval")
+
+        let second = try wu.result(
+            "contract.approve", ["contractId": .int(id), "stage": "second"])
+        XCTAssertEqual(second["status"]?.stringValue, "approved")
+        XCTAssertEqual(second["registrationNumber"]?.stringValue, "2026350100000001")
+        XCTAssertEqual(
+            try wu.call("contract.approve", ["contractId": .int(id), "stage": "bogus"])
+                .errorReason, "invalid_code")
+    }
 }

@@ -36,11 +36,15 @@ enum ContractReview {
                     ParamSpec("techAmount", .string,
                               "the verified 技术交易额 in yuan; required for the first "
                                 + "approval, and when given to the second it must match"),
+                    ParamSpec("stage", .string,
+                              "first or second: the approval the clerk means; a call for the "
+                                + "first approval of a contract already approved once fails "
+                                + "with already_decided instead of giving the second"),
                 ],
                 result: "the contract, with registrationNumber once approved",
                 roles: [.clerk], writes: true,
                 errors: decisionErrors + [
-                    "missing_param", "invalid_money", "negative_money", "money_out_of_range",
+                    "invalid_code", "missing_param", "invalid_money", "negative_money", "money_out_of_range",
                     "tech_amount_exceeds_amount", "tech_amount_mismatch", "same_approver",
                     "large_amount_approver_required", "sequence_exhausted", "no_office",
                 ]
@@ -99,6 +103,12 @@ enum ContractReview {
         let id = params.int("contractId")!
         let grounds = try requested == .return ? parseGrounds(params) : nil
         let verified = try requested == .approve ? parseTechAmount(params) : nil
+        let stage = params.string("stage")
+        if let stage, stage != "first" && stage != "second" {
+            throw RPCError.invalidParams(
+                "params.stage must be first or second", field: "params.stage",
+                reason: "invalid_code")
+        }
         let now = environment.clock.now()
         let nowText = ChinaTime.timestamp(of: now)
 
@@ -109,12 +119,22 @@ enum ContractReview {
             else {
                 throw ContractErrors.notFound
             }
-            // NOTE: the request does not say which approval the clerk means. A flagged clerk
-            // who meant to give the first one and lost the race to another clerk therefore
-            // gives the second one here.
+            // Without `stage` the call gives whichever approval is due. With it, a clerk who
+            // meant the first approval and lost the race does not give the second one by
+            // accident: the call fails as already decided.
             let action: ContractAction =
                 requested == .approve && record.status == .awaitingSecondApproval
                 ? .approveSecond : requested
+            if requested == .approve, let stage, stage != (action == .approve ? "first" : "second")
+            {
+                throw stage == "first" && action == .approveSecond
+                    ? ContractErrors.alreadyDecided
+                    : ContractErrors.workflow(
+                        DomainViolation(
+                            reason: "invalid_transition",
+                            message: "The contract has no first approval yet; send stage first",
+                            messageZh: "该合同尚未首次批准，不能复核批准"))
+            }
 
             var decision = Decision()
             let next = try plan(
