@@ -21,7 +21,7 @@ enum AuditMethods {
                 "audit.list",
                 summary: "Lists audit records, newest first; filters method, login, role, subject, "
                     + "from, until.",
-                params: Listing.params,
+                params: listing.params,
                 result: "{items: [{id, at, role, login, peerUid, peerPid, method, subject, before, "
                     + "after}], total, page, pageSize, pages}",
                 roles: [.operator], errors: Listing.errors

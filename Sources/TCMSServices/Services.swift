@@ -17,6 +17,7 @@ public enum Services {
         table.register(BackupMethods.specs(environment: environment))
         table.register(OfficeMethods.specs(environment: environment))
         table.register(AuditMethods.specs(environment: environment))
+        table.register(CodeMethods.specs(environment: environment))
         // The dummy hash is made now, so the first login with an unknown name costs one hash
         // like every other failed login, not two.
         _ = PasswordHasher.dummyHash
@@ -43,6 +44,7 @@ public enum Services {
             + ContractMethods.specs(environment: environment)
             + ContractReview.specs(environment: environment)
             + ContractListing.specs(environment: environment)
+            + ContractInbox.specs(environment: environment)
         for spec in identity {
             table.register(
                 sessionUnchecked.contains(spec.name)

@@ -61,7 +61,7 @@ enum ContractListing {
                     + "signedFrom, signedUntil, submittedFrom, submittedUntil, amountMin, "
                     + "amountMax (yuan), registrationNumber, title, party and text (substrings "
                     + "of the title or a party's name).",
-                params: Listing.params, result: "{items, total, page, pageSize, pages}",
+                params: listing.params, result: "{items, total, page, pageSize, pages}",
                 roles: ContractMethods.readerRoles,
                 errors: Listing.errors + ["invalid_code", "invalid_money", "not_a_clerk"]
             ) { context, params in
