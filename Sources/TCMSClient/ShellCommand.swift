@@ -8,6 +8,13 @@ enum ShellCommand: String, CaseIterable {
     case stats
     case version
     case format
+    case expanded
+    case inbox
+    case contracts
+    case contract
+    case receive
+    case access
+    case dashboard
     case next
     case prev
     case first
@@ -24,7 +31,17 @@ enum ShellCommand: String, CaseIterable {
         switch self {
         case .help: return "help [COMMAND|METHOD]"
         case .call: return "call METHOD [PARAMS]"
-        case .format: return "format [table|csv|json]"
+        case .format: return "format [table|csv|json] [bom]"
+        case .expanded: return "expanded [on|off], or \\x"
+        case .stats: return "stats [BY...] [FILTERS]"
+        case .inbox: return "inbox [FILTERS]"
+        case .contracts: return "contracts [FILTERS]"
+        case .contract:
+            return "contract show|receive N, contract approve N [AMOUNT], "
+                + "contract return N GROUND... [-- NOTE]"
+        case .receive: return "receive N"
+        case .access: return "access show|approve N, access return N REASON"
+        case .dashboard: return "dashboard [PARAMS]"
         case .login: return "login LOGIN"
         case .page: return "page K"
         default: return rawValue
@@ -37,9 +54,22 @@ enum ShellCommand: String, CaseIterable {
         case .call: return "Call a method; PARAMS is a JSON object or name=value words"
         case .methods: return "List the methods the daemon offers"
         case .ping: return "Check that the daemon answers"
-        case .stats: return "Show the daemon's uptime, connections, requests and database size"
+        case .stats:
+            return "Without words, the daemon's uptime, connections and requests; with BY "
+                + "words (category, status, month ...), contract counts and amounts per group"
         case .version: return "Show the versions of tcms, the database schema and SQLite"
-        case .format: return "Show or set the output format"
+        case .format:
+            return "Show or set the output format; bom starts CSV with a UTF-8 byte order mark"
+        case .expanded: return "Switch listings between a table and one block per record"
+        case .inbox:
+            return "List the contracts your office has to act on, oldest first, with days left"
+        case .contracts: return "List contracts: status=approved title~环境 signedFrom=..."
+        case .contract:
+            return "Show a contract with its history, receive its text, approve it with the "
+                + "verified 技术交易额, or return it with grounds and a note"
+        case .receive: return "Record that the office has contract N's signed paper text"
+        case .access: return "Show, approve or return system-access application N"
+        case .dashboard: return "Show the counts and newest contracts of each stage"
         case .next: return "Show the next page of the last listing, with the same filter"
         case .prev: return "Show the previous page of the last listing"
         case .first: return "Show the first page of the last listing"
@@ -76,6 +106,9 @@ enum ShellCommand: String, CaseIterable {
     static func resolution(of word: String) -> Resolution {
         if word == "?" {
             return .command(.help)
+        }
+        if word == "\\x" {
+            return .command(.expanded)
         }
         if let exact = ShellCommand(rawValue: word) {
             return .command(exact)

@@ -16,8 +16,21 @@ enum CommandOutcome: Equatable {
 final class ShellInterpreter {
     let session: ShellSession
     var format: OutputFormat
+    /// Whether CSV output starts with a UTF-8 byte order mark (`--bom`, `format csv bom`).
+    var byteOrderMark = false
+    /// Whether listings print one block per record (`\x`).
+    var expanded = false
     /// The last paged listing, so `next`, `prev` and `page K` repeat it with its filter.
-    private var lastListing: PagedListing?
+    var lastListing: PagedListing?
+    /// Whether the records on screen are contracts, which makes `approve` and `return`
+    /// (access applications) ambiguous.
+    var showingContracts = false
+    /// The ids of the records shown last, offered by completion after `contract show` etc.
+    private(set) var shownIDs: [String] = []
+    /// The coded values from `code.list`, read on first use.
+    lazy var codes = CodeCatalog(session: session)
+    /// The format and byte order mark of the running command, when it gave its own.
+    private var commandFormat: (format: OutputFormat, byteOrderMark: Bool)?
     let output: ShellOutput
     let environment: [String: String]
     let style: Style
@@ -42,6 +55,12 @@ final class ShellInterpreter {
             return .failed(ExitCode.usage)
         } catch is CommandFailed {
             return .failed(ExitCode.failure)
+        } catch let cancelled as RPCClient.CancelledError {
+            output.diagnose("cancelled: stopped waiting for \(cancelled.method)"
+                + (session.catalog.method(named: cancelled.method)?.writes ?? true
+                    ? "; the daemon may still complete it, so check before running it again"
+                    : ""))
+            return .failed(ExitCode.failure)
         } catch let error as ShellSession.WriteInterruptedError {
             output.diagnose("error: \(error.description)")
             return .failed(ExitCode.failure)
@@ -59,7 +78,16 @@ final class ShellInterpreter {
     }
 
     private func execute(_ line: String) throws -> CommandOutcome {
-        let (word, rest) = ShellSyntax.firstWord(of: line)
+        let (word, arguments) = ShellSyntax.firstWord(of: line)
+        commandFormat = nil
+        var rest = arguments
+        if ShellCommand.resolve(word) != .format {
+            let options = try ShellSyntax.outputOptions(in: arguments)
+            rest = options.rest
+            if options.format != nil || options.byteOrderMark {
+                commandFormat = (options.format ?? format, options.byteOrderMark || byteOrderMark)
+            }
+        }
         switch ShellCommand.resolution(of: word) {
         case .command(let command):
             return try execute(command, arguments: rest)
@@ -68,6 +96,7 @@ final class ShellInterpreter {
                 "\(word) is ambiguous: it could be \(names.joined(separator: ", "))")
         case .unknown:
             if let shortcut = ShellShortcut.named(word) {
+                try checkDecisionShortcut(shortcut)
                 try callMethod(shortcut.method, paramsText: try shortcut.paramsText(from: rest))
                 return .success
             }
@@ -104,18 +133,34 @@ final class ShellInterpreter {
             try requireNoArguments(command, arguments)
             try session.logOut()
             output.diagnose("logged out; acting as \(session.role)")
+        case .stats where !arguments.isEmpty:
+            try contractStatistics(arguments)
         case .ping, .stats, .version, .whoami:
             try requireNoArguments(command, arguments)
             try callMethod(command.method!, paramsText: "")
         case .format:
             try setFormat(arguments)
+        case .expanded:
+            try setExpanded(arguments)
+        case .inbox:
+            try callMethod("contract.inbox", paramsText: arguments, view: ContractViews.inbox)
+        case .contracts:
+            try callMethod("contract.list", paramsText: arguments, view: ContractViews.list)
+        case .contract:
+            try runContractCommand(arguments)
+        case .receive:
+            try receiveText(arguments)
+        case .access:
+            try runAccessCommand(arguments)
+        case .dashboard:
+            try showDashboard(arguments)
         case .quit, .exit:
             return .leave
         }
         return .success
     }
 
-    private func callMethod(_ method: String, paramsText: String) throws {
+    func callMethod(_ method: String, paramsText: String, view: ListingView? = nil) throws {
         let declared = session.catalog.method(named: method)?.params ?? []
         let stringParams = Set(declared.filter { $0.type == "string" }.map(\.name))
         let isListing = declared.contains { $0.name == "filter" }
@@ -125,19 +170,27 @@ final class ShellInterpreter {
             params = try ShellSyntax.movingFilterWords(
                 params, declared: Set(declared.map(\.name)), text: paramsText)
         }
-        try call(method, params)
+        try call(method, params, view: view)
     }
 
     /// Calls `method`, prints the result, and remembers a paged listing for `next` and `page`.
-    private func call(_ method: String, _ params: JSONObject) throws {
+    func call(_ method: String, _ params: JSONObject, view: ListingView? = nil) throws {
+        let result = try fetch(method, params)
+        if let pages = result["pages"]?.intValue, let page = result["page"]?.intValue,
+            let items = result["items"]?.arrayValue
+        {
+            lastListing = PagedListing(
+                method: method, params: params, page: page, pages: pages, view: view)
+            showingContracts = method.hasPrefix("contract.")
+            shownIDs = ListingView.ids(of: items.compactMap(\.objectValue))
+        }
+        print(result, view: view)
+    }
+
+    /// Calls `method` and returns its result; a daemon error is reported and ends the command.
+    func fetch(_ method: String, _ params: JSONObject) throws -> JSON {
         do {
-            let result = try session.call(method, params)
-            if let pages = result["pages"]?.intValue, let page = result["page"]?.intValue,
-                result["items"]?.arrayValue != nil
-            {
-                lastListing = PagedListing(method: method, params: params, page: page, pages: pages)
-            }
-            print(result)
+            return try session.call(method, params)
         } catch let reply as RPCClient.ErrorReply {
             // Daemon messages usually name the method; domain errors may not.
             let subject = reply.message.contains(method) ? "" : "\(method): "
@@ -198,21 +251,43 @@ final class ShellInterpreter {
         }
         var params = listing.params
         params["page"] = .int(target)
-        try call(listing.method, params)
+        try call(listing.method, params, view: listing.view)
     }
 
+    /// `format`, `format csv`, `format csv bom`.
     private func setFormat(_ arguments: String) throws {
         if arguments.isEmpty {
-            output.write("format \(format.rawValue)\n")
+            output.write("format \(format.rawValue)\(byteOrderMark ? " bom" : "")\n")
             return
         }
-        guard let chosen = OutputFormat(rawValue: arguments) else {
-            throw ShellUsageError("unknown format \(arguments); use table, csv or json")
+        let words = try ShellSyntax.words(arguments)
+        guard let chosen = OutputFormat(rawValue: words[0]) else {
+            throw ShellUsageError("unknown format \(words[0]); use table, csv or json")
+        }
+        guard words.count == 1 || (words.count == 2 && words[1] == "bom" && chosen == .csv) else {
+            throw ShellUsageError("usage: \(ShellCommand.format.usage); bom goes with csv only")
         }
         format = chosen
+        byteOrderMark = words.count == 2
     }
 
-    private func requireNoArguments(_ command: ShellCommand, _ arguments: String) throws {
+    /// `\x` switches; `expanded on` and `expanded off` set.
+    private func setExpanded(_ arguments: String) throws {
+        switch arguments {
+        case "": expanded.toggle()
+        case "on": expanded = true
+        case "off": expanded = false
+        default: throw ShellUsageError("usage: \(ShellCommand.expanded.usage)")
+        }
+        output.diagnose("expanded display is \(expanded ? "on" : "off")")
+    }
+
+    /// Remembers the ids a command showed, for completion.
+    func rememberShown(_ ids: [String]) {
+        shownIDs = ids
+    }
+
+    func requireNoArguments(_ command: ShellCommand, _ arguments: String) throws {
         if !arguments.isEmpty {
             throw ShellUsageError("\(command.rawValue) takes no arguments")
         }
@@ -230,14 +305,23 @@ final class ShellInterpreter {
         })
     }
 
-    private func print(_ result: JSON) {
-        let width = TerminalInfo.columns(environment: environment)
-        let renderer = ResultRenderer(format: format, maxWidth: width, style: style)
-        output.write(renderer.render(result))
+    /// The renderer for the running command's format.
+    func renderer(view: ListingView? = nil) -> ResultRenderer {
+        var renderer = ResultRenderer(
+            format: commandFormat?.format ?? format,
+            maxWidth: TerminalInfo.columns(environment: environment), style: style)
+        renderer.byteOrderMark = commandFormat?.byteOrderMark ?? byteOrderMark
+        renderer.expanded = expanded
+        renderer.view = view
+        return renderer
+    }
+
+    func print(_ result: JSON, view: ListingView? = nil) {
+        output.write(renderer(view: view).render(result))
     }
 
     /// "Method not found [-32601]", with the reason and the field at fault when given.
-    private func describe(_ reply: RPCClient.ErrorReply) -> String {
+    func describe(_ reply: RPCClient.ErrorReply) -> String {
         var detail = "\(reply.code)"
         if let reason = reply.reason {
             detail += " \(reason)"
@@ -258,4 +342,9 @@ struct PagedListing {
     let params: JSONObject
     let page: Int64
     let pages: Int64
+    /// The columns the listing was shown with, kept for its other pages.
+    var view: ListingView?
+
+    /// Whether the listing is of contracts, where `approve` and `return` would be ambiguous.
+    var isContracts: Bool { method.hasPrefix("contract.") }
 }

@@ -1,4 +1,5 @@
 import TCMSJSON
+import TCMSTerminal
 
 /// A shell command line that cannot be run as written: an unknown command, a missing or
 /// malformed argument. The shell reports it and counts it as a usage error (status 64).
@@ -134,6 +135,62 @@ enum ShellSyntax {
             }
         }
         if !filter.isEmpty { result["filter"] = .object(filter) }
+        return result
+    }
+
+    /// Takes `--format table|csv|json` and `--bom` out of a command's arguments, so any command
+    /// can print in another format once: `contracts status=approved --format csv --bom`.
+    static func outputOptions(in text: String) throws
+        -> (format: OutputFormat?, byteOrderMark: Bool, rest: String)
+    {
+        var tokens = rawWords(text)
+        var format: OutputFormat?
+        var byteOrderMark = false
+        var index = 0
+        while index < tokens.count {
+            switch tokens[index] {
+            case "--bom":
+                byteOrderMark = true
+                tokens.remove(at: index)
+            case "--format":
+                guard index + 1 < tokens.count,
+                    let chosen = OutputFormat(rawValue: tokens[index + 1])
+                else {
+                    throw ShellUsageError("--format needs table, csv or json")
+                }
+                format = chosen
+                tokens.removeSubrange(index...(index + 1))
+            default:
+                index += 1
+            }
+        }
+        if byteOrderMark && (format ?? .csv) != .csv {
+            throw ShellUsageError("--bom goes with --format csv only")
+        }
+        guard format != nil || byteOrderMark else { return (nil, false, text) }
+        return (format, byteOrderMark, tokens.joined(separator: " "))
+    }
+
+    /// Splits text at spaces outside quotes, keeping the quotes in the words.
+    static func rawWords(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        var quote: Character?
+        for character in text {
+            if let open = quote {
+                current.append(character)
+                if character == open { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+                current.append(character)
+            } else if character.isWhitespace {
+                if !current.isEmpty { result.append(current) }
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { result.append(current) }
         return result
     }
 

@@ -1,0 +1,77 @@
+import TCMSJSON
+import TCMSTerminal
+
+/// The columns a listing's table shows, each picked from the records by a key path, so a
+/// contract listing shows eight readable columns instead of fifty raw fields.
+struct ListingView {
+    struct Column {
+        let title: String
+        /// The keys leading to the value: `["seller", "name"]` is `seller.name`.
+        let path: [String]
+        let alignment: TextAlignment
+
+        init(_ title: String, _ path: String, alignment: TextAlignment = .left) {
+            self.title = title
+            self.path = path.split(separator: ".").map(String.init)
+            self.alignment = alignment
+        }
+    }
+
+    let columns: [Column]
+
+    /// The text of `column` in `record`. A code with a `...Label` beside it shows the label,
+    /// because the label is what a clerk reads; a timestamp shows its date and time only.
+    func cell(_ column: Column, of record: JSONObject) -> String {
+        var container = record
+        for key in column.path.dropLast() {
+            guard let inner = container[key]?.objectValue else { return "" }
+            container = inner
+        }
+        guard let last = column.path.last else { return "" }
+        if let label = container[last + "Label"]?.stringValue, !label.isEmpty {
+            return label
+        }
+        let value = container[last] ?? .null
+        if let array = value.arrayValue {
+            return array.map { $0["label"]?.stringValue ?? ResultText.cell($0) }
+                .joined(separator: "；")
+        }
+        return ResultText.cell(value)
+    }
+
+    /// The ids of the records, for completing `contract show N` and the like.
+    static func ids(of records: [JSONObject]) -> [String] {
+        records.compactMap { record in
+            (record["id"] ?? record["contractId"] ?? record["applicationId"])?.intValue
+                .map(String.init)
+        }
+    }
+}
+
+/// How single values and nested records become text.
+enum ResultText {
+    /// The text of one value: strings as they are, null as nothing, containers as JSON.
+    static func cell(_ value: JSON) -> String {
+        switch value {
+        case .null: return ""
+        case .string(let text): return text
+        case .bool(let flag): return flag ? "true" : "false"
+        case .int(let number): return String(number)
+        case .double, .array, .object: return value.encodedString()
+        }
+    }
+
+    /// The fields of a record with nested objects spread out under dotted keys
+    /// (`seller.name`), in order; arrays stay whole.
+    static func flattened(_ record: JSONObject, prefix: String = "") -> [(key: String, value: JSON)] {
+        var fields: [(key: String, value: JSON)] = []
+        for (key, value) in record.members {
+            if let inner = value.objectValue {
+                fields += flattened(inner, prefix: prefix + key + ".")
+            } else {
+                fields.append((prefix + key, value))
+            }
+        }
+        return fields
+    }
+}
