@@ -48,7 +48,7 @@ enum Completion {
         case .format:
             return before.count == 1 ? ["table", "csv", "json"] : before[1] == "csv" ? ["bom"] : []
         case .expanded:
-            return before.count == 1 ? ["on", "off"] : []
+            return before.count == 1 ? ["on", "off", "auto"] : []
         case .contract:
             if before.count == 1 { return ["show", "receive", "approve", "return"] }
             if before.count == 2 { return context.shownIDs }

@@ -8,9 +8,9 @@ enum ContractViews {
     static let inbox = ListingView(columns: [
         .init("编号", "id", alignment: .right),
         .init("状态", "status"),
-        .init("合同名称", "title"),
-        .init("卖方", "seller.name"),
-        .init("买方", "buyer.name"),
+        .init("合同名称", "title", shrinksFirst: true),
+        .init("卖方", "seller.name", shrinksFirst: true),
+        .init("买方", "buyer.name", shrinksFirst: true),
         .init("成交额", "amount", alignment: .right),
         .init("收文日期", "textReceivedOn"),
         .init("剩余天数", "timeLimit.daysLeft", alignment: .right),
@@ -20,10 +20,10 @@ enum ContractViews {
     static let list = ListingView(columns: [
         .init("编号", "id", alignment: .right),
         .init("状态", "status"),
-        .init("合同名称", "title"),
-        .init("类别", "category"),
-        .init("卖方", "seller.name"),
-        .init("买方", "buyer.name"),
+        .init("合同名称", "title", shrinksFirst: true),
+        .init("类别", "category", shrinksFirst: true),
+        .init("卖方", "seller.name", shrinksFirst: true),
+        .init("买方", "buyer.name", shrinksFirst: true),
         .init("成交额", "amount", alignment: .right),
         .init("登记号", "registrationNumber"),
     ])
@@ -31,7 +31,7 @@ enum ContractViews {
     /// What a decision (`receive`, `contract approve`, `contract return`) leaves to read.
     static let decision = ListingView(columns: [
         .init("编号", "id"),
-        .init("合同名称", "title"),
+        .init("合同名称", "title", shrinksFirst: true),
         .init("状态", "status"),
         .init("办理时限", "timeLimit.limit"),
         .init("时限截止日", "timeLimit.lastDay"),
@@ -48,9 +48,9 @@ enum ContractViews {
         .init("操作", "action"),
         .init("状态", "status"),
         .init("时间", "at"),
-        .init("经办人", "login"),
-        .init("机构", "officeName"),
-        .init("说明", "detailText"),
+        .init("经办人", "login", shrinksFirst: true),
+        .init("机构", "officeName", shrinksFirst: true),
+        .init("说明", "detailText", shrinksFirst: true),
     ])
 
     /// The Chinese names of a contract's fields, by flattened key; other keys show as they are.

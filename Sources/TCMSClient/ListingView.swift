@@ -9,11 +9,18 @@ struct ListingView {
         /// The keys leading to the value: `["seller", "name"]` is `seller.name`.
         let path: [String]
         let alignment: TextAlignment
+        /// Whether the column is cut before the others in a narrow terminal: names and titles
+        /// are, numbers and dates only when nothing else is left to cut.
+        let shrinksFirst: Bool
 
-        init(_ title: String, _ path: String, alignment: TextAlignment = .left) {
+        init(
+            _ title: String, _ path: String, alignment: TextAlignment = .left,
+            shrinksFirst: Bool = false
+        ) {
             self.title = title
             self.path = path.split(separator: ".").map(String.init)
             self.alignment = alignment
+            self.shrinksFirst = shrinksFirst
         }
     }
 

@@ -1,6 +1,12 @@
 import TCMSJSON
 import TCMSTerminal
 
+/// How listings are laid out: `on` one block per record, `auto` so only when the table would
+/// cut amounts, dates or other columns that shrink last, `off` always a table.
+enum ExpandedDisplay: String {
+    case off, on, auto
+}
+
 /// Turns a method's result into text in the shell's output format.
 ///
 /// In table format a result with `items` (an array of objects) prints as a table with a page
@@ -14,7 +20,7 @@ struct ResultRenderer {
     var maxWidth: Int?
     var style: Style
     /// Whether a listing shows one block of `field | value` lines per record (psql's `\x`).
-    var expanded = false
+    var expanded = ExpandedDisplay.off
     /// Whether CSV starts with a UTF-8 byte order mark, for spreadsheet programs.
     var byteOrderMark = false
     /// The columns of a listing's table, or nil for every field that is not nested.
@@ -35,11 +41,15 @@ struct ResultRenderer {
     private func renderTable(_ result: JSON) -> String {
         if let items = records(in: result) ?? objects(result) {
             let footer = pageFooter(result)
-            if expanded {
+            if expanded == .on {
                 return expandedRecords(items, footer: footer)
             }
             if let view {
-                return viewTable(view, items, footer: footer).render(style: style)
+                let table = viewTable(view, items, footer: footer)
+                if expanded == .auto && table.cutsColumnsThatShrinkLast {
+                    return expandedRecords(items, footer: footer)
+                }
+                return table.render(style: style)
             }
             return table(items, footer: footer).render(style: style)
         }
@@ -84,7 +94,9 @@ struct ResultRenderer {
     /// A table of the view's columns.
     func viewTable(_ view: ListingView, _ rows: [JSONObject], footer: String?) -> TablePrinter {
         var printer = TablePrinter(
-            columns: view.columns.map { TablePrinter.Column($0.title, alignment: $0.alignment) },
+            columns: view.columns.map {
+                TablePrinter.Column($0.title, alignment: $0.alignment, shrinksFirst: $0.shrinksFirst)
+            },
             footer: footer, maxWidth: maxWidth)
         for row in rows {
             printer.addRow(view.columns.map { view.cell($0, of: row) })

@@ -32,7 +32,7 @@ enum ShellCommand: String, CaseIterable {
         case .help: return "help [COMMAND|METHOD]"
         case .call: return "call METHOD [PARAMS]"
         case .format: return "format [table|csv|json] [bom]"
-        case .expanded: return "expanded [on|off], or \\x"
+        case .expanded: return "expanded [on|off|auto], or \\x"
         case .stats: return "stats [BY...] [FILTERS]"
         case .inbox: return "inbox [FILTERS]"
         case .contracts: return "contracts [FILTERS]"
@@ -60,7 +60,9 @@ enum ShellCommand: String, CaseIterable {
         case .version: return "Show the versions of tcms, the database schema and SQLite"
         case .format:
             return "Show or set the output format; bom starts CSV with a UTF-8 byte order mark"
-        case .expanded: return "Switch listings between a table and one block per record"
+        case .expanded:
+            return "Switch listings between a table and one block per record; auto uses "
+                + "blocks when a table would cut amounts or dates"
         case .inbox:
             return "List the contracts your office has to act on, oldest first, with days left"
         case .contracts: return "List contracts: status=approved title~环境 signedFrom=..."

@@ -16,7 +16,7 @@ enum ShellHints {
         "inbox": ["[FILTERS]", "[--format csv|json]"],
         "contracts": ["[FILTERS]", "[--format csv|json]"],
         "stats": ["[BY...]", "[FILTERS]"],
-        "expanded": ["[on|off]"],
+        "expanded": ["[on|off|auto]"],
         "dashboard": ["[PARAMS]"],
     ]
 

@@ -105,7 +105,7 @@ extension ShellInterpreter {
     private static func newestView(_ items: [JSONObject]) -> ListingView {
         let known: [ListingView.Column] = [
             .init("编号", "contractId", alignment: .right), .init("编号", "id", alignment: .right),
-            .init("合同名称", "title"), .init("状态", "status"), .init("时间", "at"),
+            .init("合同名称", "title", shrinksFirst: true), .init("状态", "status"), .init("时间", "at"),
         ]
         let present = known.filter { column in items.contains { $0[column.path[0]] != nil } }
         if !present.isEmpty {

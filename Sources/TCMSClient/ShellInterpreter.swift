@@ -19,7 +19,7 @@ final class ShellInterpreter {
     /// Whether CSV output starts with a UTF-8 byte order mark (`--bom`, `format csv bom`).
     var byteOrderMark = false
     /// Whether listings print one block per record (`\x`).
-    var expanded = false
+    var expanded = ExpandedDisplay.off
     /// The last paged listing, so `next`, `prev` and `page K` repeat it with its filter.
     var lastListing: PagedListing?
     /// Whether the records on screen are contracts, which makes `approve` and `return`
@@ -271,15 +271,16 @@ final class ShellInterpreter {
         byteOrderMark = words.count == 2
     }
 
-    /// `\x` switches; `expanded on` and `expanded off` set.
+    /// `\x` switches between on and off; `expanded on|off|auto` sets.
     private func setExpanded(_ arguments: String) throws {
-        switch arguments {
-        case "": expanded.toggle()
-        case "on": expanded = true
-        case "off": expanded = false
-        default: throw ShellUsageError("usage: \(ShellCommand.expanded.usage)")
+        if arguments.isEmpty {
+            expanded = expanded == .off ? .on : .off
+        } else if let chosen = ExpandedDisplay(rawValue: arguments) {
+            expanded = chosen
+        } else {
+            throw ShellUsageError("usage: \(ShellCommand.expanded.usage)")
         }
-        output.diagnose("expanded display is \(expanded ? "on" : "off")")
+        output.diagnose("expanded display is \(expanded.rawValue)")
     }
 
     /// Remembers the ids a command showed, for completion.
