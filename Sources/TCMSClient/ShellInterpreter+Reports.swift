@@ -10,29 +10,14 @@ extension ShellInterpreter {
         try requireMethod(method)
         let result = try fetch(method, try params(for: method, arguments))
         let renderer = renderer()
-        guard renderer.format == .table, let panes = result["panes"]?.arrayValue else {
+        guard renderer.format == .table, let shown = ReportViews.dashboard(result, renderer: renderer)
+        else {
             output.write(renderer.render(result))
             return
         }
-
-        var summary = TablePrinter(
-            columns: [.init("项目"), .init("数量", alignment: .right)], maxWidth: renderer.maxWidth)
-        for pane in panes {
-            summary.addRow([Self.paneTitle(pane), ResultText.cell(pane["count"] ?? .null)])
-        }
-        var text = summary.render(style: style)
-        var ids: [String] = []
-        for pane in panes {
-            let newest = (pane["newest"]?.arrayValue ?? []).compactMap(\.objectValue)
-            guard !newest.isEmpty else { continue }
-            ids += ListingView.ids(of: newest)
-            text += "\n" + style.bold(Self.paneTitle(pane)) + "\n"
-            text += renderer.viewTable(Self.newestView(newest), newest, footer: nil)
-                .render(style: style)
-        }
-        rememberShown(ids)
+        rememberShown(shown.ids)
         showingContracts = true
-        output.write(text)
+        output.write(shown.text)
     }
 
     /// `stats BY... [FILTERS]`: `stats.contracts` grouped by the words without `=`.
@@ -55,27 +40,17 @@ extension ShellInterpreter {
 
         let result = try fetch(method, params)
         let renderer = renderer()
-        let rows = (result["groups"]?.arrayValue ?? []).compactMap(\.objectValue)
-        guard renderer.format != .json, !rows.isEmpty || result["groups"] != nil else {
+        guard renderer.format != .json, let text = ReportViews.statistics(result, renderer: renderer)
+        else {
             output.write(renderer.render(result))
             return
         }
-        let flat = rows.map { row in JSONObject(ResultText.flattened(row).map { ($0.key, $0.value) }) }
-        output.write(renderer.render(.array(flat.map(JSON.object))))
-        if renderer.format == .table {
-            var totals = JSONObject()
-            for (key, value) in result.objectValue?.members ?? [] where key != "groups" {
-                totals[key] = value
-            }
-            if !totals.isEmpty {
-                output.write("\n" + renderer.render(.object(totals)))
-            }
-        }
+        output.write(text)
     }
 
     /// The params of a method from `name=value` words, with filter words moved into `filter`
     /// when the method is a listing.
-    private func params(for method: String, _ text: String) throws -> JSONObject {
+    func params(for method: String, _ text: String) throws -> JSONObject {
         let declared = session.catalog.method(named: method)?.params ?? []
         let stringParams = Set(declared.filter { $0.type == "string" }.map(\.name))
         let isListing = declared.contains { $0.name == "filter" }
@@ -95,23 +70,5 @@ extension ShellInterpreter {
                     + "\(session.role); it may be an older version")
             throw CommandFailed()
         }
-    }
-
-    private static func paneTitle(_ pane: JSON) -> String {
-        pane["label"]?.stringValue ?? pane["key"]?.stringValue ?? ""
-    }
-
-    /// The columns of a pane's newest items: the known ones that are there, else every field.
-    private static func newestView(_ items: [JSONObject]) -> ListingView {
-        let known: [ListingView.Column] = [
-            .init("编号", "contractId", alignment: .right), .init("编号", "id", alignment: .right),
-            .init("合同名称", "title", shrinksFirst: true), .init("状态", "status"), .init("时间", "at"),
-        ]
-        let present = known.filter { column in items.contains { $0[column.path[0]] != nil } }
-        if !present.isEmpty {
-            return ListingView(columns: present)
-        }
-        let keys = ResultRenderer.columnKeys(items)
-        return ListingView(columns: keys.map { ListingView.Column($0, $0) })
     }
 }

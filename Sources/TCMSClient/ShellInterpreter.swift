@@ -161,15 +161,7 @@ final class ShellInterpreter {
     }
 
     func callMethod(_ method: String, paramsText: String, view: ListingView? = nil) throws {
-        let declared = session.catalog.method(named: method)?.params ?? []
-        let stringParams = Set(declared.filter { $0.type == "string" }.map(\.name))
-        let isListing = declared.contains { $0.name == "filter" }
-        var params = try ShellSyntax.parseParams(
-            paramsText, stringParams: stringParams, skippingFilterWords: isListing)
-        if isListing {
-            params = try ShellSyntax.movingFilterWords(
-                params, declared: Set(declared.map(\.name)), text: paramsText)
-        }
+        let params = try params(for: method, paramsText)
         try call(method, params, view: view)
     }
 
