@@ -15,8 +15,8 @@ final class CodeCatalog {
         self.session = session
     }
 
-    /// The codes of `list`, or none when the daemon does not offer it. A daemon without
-    /// `code.list` still gives the return grounds through `contract.returnGrounds`.
+    /// Returns the codes of `list`, or none when the daemon does not offer it. A daemon
+    /// without `code.list` still gives the return grounds through `contract.returnGrounds`.
     func codes(_ list: String) -> [Code] {
         if lists == nil {
             lists = load()
@@ -53,7 +53,8 @@ final class CodeCatalog {
         }
     }
 
-    /// The list whose codes a param or filter key of `method` takes, or nil for free text.
+    /// Names the list whose codes a param or filter key of `method` takes, or nil for free
+    /// text.
     static func list(forKey key: String, method: String) -> String? {
         switch key {
         case "status":

@@ -1,16 +1,15 @@
 import CEdit
 import Glibc
 
-/// Tab completion from the live daemon: command names first, then each command's words —
-/// method names after `call` and `help`, param and filter names (`status=`) after a method or
-/// listing command, coded values after `key=` (`status=app` to `status=approved`), return
-/// grounds after `contract return N`, and the ids of the records shown last where a command
-/// takes a record number.
+/// Tab completion from the live daemon. The first word completes to a command or method name.
+/// After it come method names (`call`, `help`), param and filter names (`status=`), coded
+/// values after `key=` (`status=app` to `status=approved`), return grounds after
+/// `contract return N`, and the ids of the records shown last where a record number goes.
 enum Completion {
     /// Returns the candidates for `word`, given the text of the line before it.
     typealias Source = (_ lineBeforeWord: String, _ word: String) -> [String]
 
-    /// What completion draws on besides the typed line.
+    /// The sources of candidates besides the typed line.
     struct Context {
         var commands: [String]
         var catalog: MethodCatalog
@@ -36,7 +35,7 @@ enum Completion {
         return pool.filter { $0.hasPrefix(word) }
     }
 
-    /// The words that may follow the command words `before`.
+    /// Lists the words that may follow the command words `before`.
     private static func arguments(after before: [String], context: Context) -> [String] {
         let catalog = context.catalog
         let command = ShellCommand.resolve(before[0])

@@ -16,7 +16,7 @@ enum ContractViews {
         .init("剩余天数", "timeLimit.daysLeft", alignment: .right),
     ])
 
-    /// `contracts`: any contract the caller sees.
+    /// `contracts`: any contract visible to the caller.
     static let list = ListingView(columns: [
         .init("编号", "id", alignment: .right),
         .init("状态", "status"),
@@ -28,7 +28,7 @@ enum ContractViews {
         .init("登记号", "registrationNumber"),
     ])
 
-    /// What a decision (`receive`, `contract approve`, `contract return`) leaves to read.
+    /// The fields shown after a decision (`receive`, `contract approve`, `contract return`).
     static let decision = ListingView(columns: [
         .init("编号", "id"),
         .init("合同名称", "title", shrinksFirst: true),
@@ -101,7 +101,8 @@ enum ContractViews {
         return fields
     }
 
-    /// The history steps with their detail as `key=value` text, for the history table.
+    /// Returns the history steps with their detail as `key=value` text, for the history
+    /// table.
     static func historyRows(of contract: JSONObject) -> [JSONObject] {
         (contract["history"]?.arrayValue ?? []).compactMap(\.objectValue).map { step in
             var row = step

@@ -5,8 +5,8 @@ import TCMSTerminal
 /// Draws `ShellHints` after the cursor while a line is typed, from inside `KeyReader`.
 ///
 /// libedit's readline layer offers no hook between keys and does not keep `rl_line_buffer`
-/// current while it reads, so the hint follows its own copy of the line: printable keys and
-/// Backspace keep the copy exact, a completion with one match replaces it, and any other key
+/// current while it reads, so the hint follows its own copy of the line. Printable keys and
+/// Backspace keep the copy exact, and a completion with one match replaces it. Any other key
 /// (arrows, history, Ctrl-A ...) marks it unknown until the next prompt, which only stops the
 /// hints for that line. A hint is drawn only with the cursor at the end of the line, where
 /// erasing to the end of the screen line removes it and nothing else.
@@ -28,7 +28,7 @@ enum InlineHint {
         self.columns = max(columns, 1)
     }
 
-    /// Replaces the copy of the line after libedit changed it, or forgets it with nil.
+    /// Replaces the copy of the line after libedit changed it; nil marks it unknown.
     static func replaceLine(_ text: String?) {
         line = text
     }

@@ -24,7 +24,8 @@ enum KeyReader {
         return key
     }
 
-    /// Whether keys are already waiting, as when text is pasted: no hint is drawn between them.
+    /// Reports whether keys are already waiting, as when text is pasted, so that no hint is
+    /// drawn between them.
     private static func isInputPending(_ terminal: Int32) -> Bool {
         var entry = pollfd(fd: terminal, events: Int16(POLLIN), revents: 0)
         return poll(&entry, 1, 0) > 0

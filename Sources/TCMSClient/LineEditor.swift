@@ -88,8 +88,8 @@ final class LineEditor {
         return .line(line)
     }
 
-    /// The columns a prompt takes: its text without the escape sequences that the \u{1} and
-    /// \u{2} markers enclose.
+    /// Measures the columns a prompt takes: its text without the escape sequences that the
+    /// \u{1} and \u{2} markers enclose.
     static func displayWidth(ofPrompt prompt: String) -> Int {
         var visible = ""
         var hidden = false

@@ -26,8 +26,8 @@ struct ListingView {
 
     let columns: [Column]
 
-    /// The text of `column` in `record`. A code with a `...Label` beside it shows the label,
-    /// because the label is what a clerk reads; a timestamp shows its date and time only.
+    /// Returns the text of `column` in `record`. A code with a `...Label` beside it shows the
+    /// label, because the label is what a clerk reads. An array shows its items' labels.
     func cell(_ column: Column, of record: JSONObject) -> String {
         var container = record
         for key in column.path.dropLast() {
@@ -46,7 +46,7 @@ struct ListingView {
         return ResultText.cell(value)
     }
 
-    /// The ids of the records, for completing `contract show N` and the like.
+    /// Collects the ids of the records, for completing `contract show N` and the like.
     static func ids(of records: [JSONObject]) -> [String] {
         records.compactMap { record in
             (record["id"] ?? record["contractId"] ?? record["applicationId"])?.intValue
@@ -55,9 +55,9 @@ struct ListingView {
     }
 }
 
-/// How single values and nested records become text.
+/// Text conversions of single values and nested records.
 enum ResultText {
-    /// The text of one value: strings as they are, null as nothing, containers as JSON.
+    /// Converts one value to text: strings as they are, null as nothing, containers as JSON.
     static func cell(_ value: JSON) -> String {
         switch value {
         case .null: return ""
@@ -68,8 +68,8 @@ enum ResultText {
         }
     }
 
-    /// The fields of a record with nested objects spread out under dotted keys
-    /// (`seller.name`), in order; arrays stay whole.
+    /// Lists the fields of a record in order, with nested objects spread out under dotted
+    /// keys (`seller.name`). Arrays stay whole.
     static func flattened(_ record: JSONObject, prefix: String = "") -> [(key: String, value: JSON)] {
         var fields: [(key: String, value: JSON)] = []
         for (key, value) in record.members {

@@ -51,8 +51,8 @@ public final class RPCClient {
     private let descriptor: FileDescriptor
     private var reader = LineReader(maxLineBytes: RPCClient.maxReplyBytes)
     private var nextID: Int64 = 1
-    /// A descriptor that becomes readable when the caller wants to stop waiting for a reply,
-    /// such as the shell's SIGINT self-pipe; nil waits until the reply comes.
+    /// A descriptor that becomes readable when the caller stops waiting for a reply, such as
+    /// the shell's SIGINT self-pipe. With nil, a call waits until the reply comes.
     public var interruptDescriptor: Int32?
     /// The method of the call in flight, named by `CancelledError`.
     private var currentMethod = ""

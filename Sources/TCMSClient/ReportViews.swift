@@ -4,8 +4,9 @@ import TCMSTerminal
 /// The text of `dashboard` and `stats BY...`. Both read only what they find, so a pane or a
 /// group with more or fewer fields than expected still prints.
 enum ReportViews {
-    /// The dashboard as a table of panes and counts, then each pane's newest items; nil when
-    /// the result has no `panes`, so the caller prints it as it is. Also returns the ids shown.
+    /// Renders the dashboard as a table of panes and counts, then each pane's newest items,
+    /// and returns the ids shown. Returns nil when the result has no `panes`, so that the
+    /// caller prints it as it is.
     static func dashboard(_ result: JSON, renderer: ResultRenderer)
         -> (text: String, ids: [String])?
     {
@@ -28,9 +29,9 @@ enum ReportViews {
         return (text, ids)
     }
 
-    /// The groups of `stats.contracts` as a table (or CSV) with nested keys spread out
-    /// (`key.category`), followed in a table by the result's other fields such as totals;
-    /// nil when the result has no `groups`.
+    /// Renders the groups of `stats.contracts` as a table or CSV, with nested keys spread out
+    /// (`key.category`). A table is followed by the result's other fields, such as totals.
+    /// Returns nil when the result has no `groups`.
     static func statistics(_ result: JSON, renderer: ResultRenderer) -> String? {
         guard let groups = result["groups"]?.arrayValue else { return nil }
         let rows = groups.compactMap(\.objectValue).map { row in
@@ -52,7 +53,7 @@ enum ReportViews {
         pane["label"]?.stringValue ?? pane["key"]?.stringValue ?? ""
     }
 
-    /// The columns of a pane's newest items: the known ones that are there, else every field.
+    /// Picks the columns of a pane's newest items: the known ones present, else every field.
     private static func newestView(_ items: [JSONObject]) -> ListingView {
         let known: [ListingView.Column] = [
             .init("编号", "contractId", alignment: .right), .init("编号", "id", alignment: .right),

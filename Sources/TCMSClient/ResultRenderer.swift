@@ -1,8 +1,8 @@
 import TCMSJSON
 import TCMSTerminal
 
-/// How listings are laid out: `on` one block per record, `auto` so only when the table would
-/// cut amounts, dates or other columns that shrink last, `off` always a table.
+/// The layout of listings: `on` is one block per record, `off` always a table, and `auto`
+/// blocks only when a table would cut amounts, dates or other columns that shrink last.
 enum ExpandedDisplay: String {
     case off, on, auto
 }
@@ -91,7 +91,7 @@ struct ResultRenderer {
         return writer.encode(header: keys, rows: cells)
     }
 
-    /// A table of the view's columns.
+    /// Builds a table of the view's columns.
     func viewTable(_ view: ListingView, _ rows: [JSONObject], footer: String?) -> TablePrinter {
         var printer = TablePrinter(
             columns: view.columns.map {
@@ -104,7 +104,8 @@ struct ResultRenderer {
         return printer
     }
 
-    /// One block per record, headed `-[ 记录 N ]-`, with the view's columns or every field.
+    /// Renders one block per record, headed `-[ 记录 N ]-`, with the view's columns or every
+    /// field.
     private func expandedRecords(_ rows: [JSONObject], footer: String?) -> String {
         var text = ""
         for (index, row) in rows.enumerated() {

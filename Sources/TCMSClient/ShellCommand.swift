@@ -92,7 +92,7 @@ enum ShellCommand: String, CaseIterable {
         }
     }
 
-    /// More than the summary says, shown by `help COMMAND`.
+    /// A longer description than the summary, shown by `help COMMAND`.
     var details: String? {
         switch self {
         case .expanded:

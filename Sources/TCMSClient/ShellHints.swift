@@ -20,8 +20,8 @@ enum ShellHints {
         "dashboard": ["[PARAMS]"],
     ]
 
-    /// The hint for `line` with the cursor at its end, or nil when there is nothing to show:
-    /// only after a space, and only while arguments remain.
+    /// Returns the hint for `line` with the cursor at its end. There is one only after a
+    /// space and only while arguments remain.
     static func hint(for line: String, catalog: MethodCatalog) -> String? {
         guard line.last == " " else { return nil }
         let words = line.split(whereSeparator: \.isWhitespace).map(String.init)

@@ -96,7 +96,7 @@ extension ShellInterpreter {
         try decide("contract.return", params)
     }
 
-    /// Runs a decision on a contract and shows where it stands after it.
+    /// Runs a decision on a contract and shows the contract's status after it.
     private func decide(_ method: String, _ params: JSONObject) throws {
         let result = try fetch(method, params)
         showingContracts = true
@@ -146,7 +146,7 @@ extension ShellInterpreter {
                 + " for a contract, or access \(verb) N for an application")
     }
 
-    /// A record id typed by the clerk: a whole number from 1.
+    /// Parses a record id typed by the clerk: a whole number from 1.
     static func recordID(_ word: String, of kind: String) throws -> Int64 {
         guard let id = Int64(word), id >= 1 else {
             throw ShellUsageError("\(word) is not a \(kind) number; type the number shown in "
@@ -155,8 +155,8 @@ extension ShellInterpreter {
         return id
     }
 
-    /// An amount in yuan as the daemon takes it, with exactly two decimals: `900000`,
-    /// `900,000.5` and `900000.50` all give "900000.50" or "900000.00".
+    /// Writes an amount in yuan as the daemon takes it, with exactly two decimals: `900000`
+    /// gives "900000.00" and `900,000.5` gives "900000.50".
     static func yuan(_ word: String) throws -> String {
         let text = word.replacingOccurrences(of: ",", with: "")
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)

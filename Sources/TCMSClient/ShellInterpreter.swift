@@ -298,7 +298,7 @@ final class ShellInterpreter {
         })
     }
 
-    /// The renderer for the running command's format.
+    /// Returns a renderer in the running command's format.
     func renderer(view: ListingView? = nil) -> ResultRenderer {
         var renderer = ResultRenderer(
             format: commandFormat?.format ?? format,
@@ -338,6 +338,4 @@ struct PagedListing {
     /// The columns the listing was shown with, kept for its other pages.
     var view: ListingView?
 
-    /// Whether the listing is of contracts, where `approve` and `return` would be ambiguous.
-    var isContracts: Bool { method.hasPrefix("contract.") }
 }

@@ -33,8 +33,8 @@ final class ShellSession {
     /// the daemon had gone away.
     private var reconnectIsExpected = false
 
-    /// The descriptor that cancels a call in flight when it becomes readable (the shell's
-    /// SIGINT self-pipe on a terminal); nil lets calls wait for their reply.
+    /// The descriptor that cancels a call in flight when it becomes readable, such as the
+    /// shell's SIGINT self-pipe on a terminal. With nil, calls wait for their reply.
     var interruptDescriptor: Int32? {
         didSet { client?.interruptDescriptor = interruptDescriptor }
     }

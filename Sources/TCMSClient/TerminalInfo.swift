@@ -6,7 +6,7 @@ enum TerminalInfo {
         isatty(descriptor) == 1
     }
 
-    /// The width of the terminal on `descriptor`, or nil when it is not a terminal.
+    /// Returns the width of the terminal on `descriptor`, or nil when it is not a terminal.
     static func columns(of descriptor: Int32) -> Int? {
         var size = winsize()
         guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else {

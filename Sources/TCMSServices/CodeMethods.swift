@@ -5,7 +5,8 @@ import TCMSRPC
 /// `code.list`: the coded values that params and filters take, with their labels, so a client
 /// such as the shell can offer them for completion without a copy compiled into it.
 enum CodeMethods {
-    /// The lists by name: the registration form's lists plus the product's own states and kinds.
+    /// Collects the lists by name: the registration form's lists plus the product's own
+    /// states and kinds.
     static func lists() -> [(name: String, label: String, codes: [JSON])] {
         func labelled<T: Labelled>(_ type: T.Type) -> [JSON] {
             T.allCases.map { ["code": .string($0.rawValue), "label": .string($0.label)] }

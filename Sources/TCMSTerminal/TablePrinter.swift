@@ -107,7 +107,7 @@ public struct TablePrinter: Sendable {
         Set(columns.indices.filter { columns[$0].shrinksFirst })
     }
 
-    /// The width of each column's widest title or cell.
+    /// Measures each column's widest title or cell.
     private func naturalWidths() -> [Int] {
         var widths = columns.map { DisplayWidth.of(printable($0.title)) }
         for row in rows {

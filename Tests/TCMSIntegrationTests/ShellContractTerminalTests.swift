@@ -91,7 +91,7 @@ final class ShellContractTerminalTests: XCTestCase {
         _ = try world.submitted()
         let shell = try clerkShell()
 
-        // A stopped daemon accepts the request into its socket buffer and never answers.
+        // A stopped daemon's socket buffer takes the request, and no reply comes.
         kill(world.daemon.pid, SIGSTOP)
         var mark = shell.output.count
         shell.type("inbox\r")

@@ -12,7 +12,7 @@ final class ShellContractTests: XCTestCase {
     }
 
     /// Runs `commands` as clerk_lin, in table format on a 200-column terminal unless a
-    /// command says otherwise.
+    /// command gives its own format.
     private func clerkShell(_ commands: String, login: String = "clerk_lin")
         throws -> (status: Int32, stdout: String, stderr: String)
     {
@@ -26,7 +26,7 @@ final class ShellContractTests: XCTestCase {
         text.split(separator: "\n").map(String.init)
     }
 
-    /// The values of the `key | value` lines named `key`, in order.
+    /// Collects the values of the `key | value` lines named `key`, in order.
     private func values(of key: String, in text: String) -> [String] {
         lines(text).compactMap { line in
             let parts = line.components(separatedBy: " | ")
@@ -37,7 +37,7 @@ final class ShellContractTests: XCTestCase {
         }
     }
 
-    func testInboxListsOpenContractsOldestFirstWithDaysLeft() throws {
+    func testInboxOldestFirstWithDaysLeft() throws {
         let first = try world.submitted(["title": "第一份合同"])
         let second = try world.received(["title": "第二份合同"])
         let handler = try world.handler()
@@ -77,7 +77,7 @@ final class ShellContractTests: XCTestCase {
         XCTAssertTrue(history[3].contains("clerk_lin"), show)
     }
 
-    func testReturnTakesGroundsByCodeOrLabelAndANote() throws {
+    func testReturnGroundsByCodeOrLabel() throws {
         let id = try world.received()
         let result = try clerkShell(
             "contract return \(id) seal_mismatch 证明材料缺失或不符合要求 -- 乙方 盖章名称不符")

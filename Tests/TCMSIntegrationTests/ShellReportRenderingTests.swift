@@ -4,8 +4,9 @@ import XCTest
 
 @testable import TCMSClient
 
-/// `dashboard` and `stats BY...` rendering of the results of dashboard.get and stats.contracts,
-/// in the shapes those methods were planned with; to be run against the daemon once they exist.
+/// The rendering of `dashboard` and `stats BY...`, on results in the shapes planned for
+/// dashboard.get and stats.contracts. Those methods come from other branches, so these tests
+/// do not reach a daemon. The shell's pure helpers (hints, completion, options) are here too.
 final class ShellReportRenderingTests: XCTestCase {
     private let table = ResultRenderer(format: .table, maxWidth: 80, style: .plain)
 
