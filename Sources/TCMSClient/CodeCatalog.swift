@@ -24,23 +24,23 @@ final class CodeCatalog {
         return lists?[list] ?? []
     }
 
-    /// The code a clerk typed as a code or as its label, such as 印章缺失或与名称不符.
+    /// Returns the code a clerk typed as a code or as its label, such as 印章缺失或与名称不符.
     func code(_ typed: String, in list: String) -> String {
         codes(list).first { $0.label == typed }?.code ?? typed
     }
 
-    private func load() -> [String: [Code]] {
+    /// Reads the lists, or returns nil when the daemon could not be asked, so that the next
+    /// completion asks again.
+    private func load() -> [String: [Code]]? {
         var result: [String: [Code]] = [:]
-        if session.catalog.method(named: "code.list") != nil,
-            let reply = try? session.call("code.list")
-        {
+        if session.catalog.method(named: "code.list") != nil {
+            guard let reply = try? session.call("code.list") else { return nil }
             for list in reply["lists"]?.arrayValue ?? [] {
                 guard let name = list["name"]?.stringValue else { continue }
                 result[name] = Self.codes(list["codes"])
             }
-        } else if session.catalog.method(named: "contract.returnGrounds") != nil,
-            let reply = try? session.call("contract.returnGrounds")
-        {
+        } else if session.catalog.method(named: "contract.returnGrounds") != nil {
+            guard let reply = try? session.call("contract.returnGrounds") else { return nil }
             result["return_ground"] = Self.codes(reply)
         }
         return result
