@@ -110,4 +110,23 @@ final class ShellContractTerminalTests: XCTestCase {
         XCTAssertFalse(after.contains("reconnected"), after)
         XCTAssertEqual(after.components(separatedBy: "共找到").count, 2, "the late reply was shown")
     }
+
+    func testPagingThrough217ContractsKeepsTheFilter() throws {
+        let handler = try world.handler()
+        for index in 1...217 {
+            _ = try world.submitted(["title": .string("分页合同\(index)")], by: handler)
+        }
+        let shell = try clerkShell()
+        run(shell, "contracts status=submitted", expecting: "共找到 217 条记录 共22页 第1页")
+        run(shell, "next", expecting: "共找到 217 条记录 共22页 第2页")
+        run(shell, "prev", expecting: "共找到 217 条记录 共22页 第1页")
+
+        let mark = shell.output.count
+        run(shell, "page 22", expecting: "共找到 217 条记录 共22页 第22页")
+        let lastPage = String(decoding: shell.output.dropFirst(mark), as: UTF8.self)
+        // Newest first, so the last page holds the seven oldest contracts.
+        XCTAssertTrue(lastPage.contains("分页合同7 "), lastPage)
+        XCTAssertTrue(lastPage.contains("分页合同1 "), lastPage)
+        XCTAssertFalse(lastPage.contains("分页合同8 "), lastPage)
+    }
 }
