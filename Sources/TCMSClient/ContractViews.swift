@@ -74,7 +74,8 @@ enum ContractViews {
         "firstApprovedBy": "初次批准人", "firstApprovedAt": "初次批准时间",
         "approvedBy": "批准人", "approvedAt": "批准时间", "returnedAt": "退回时间",
         "returnGrounds": "退回理由", "returnNote": "退回说明", "createdAt": "创建时间",
-        "updatedAt": "更新时间", "timeLimit": "办理时限", "timeLimit.limit": "办理时限", "timeLimit.days": "时限天数",
+        "updatedAt": "更新时间", "timeLimit": "办理时限", "timeLimit.limit": "办理时限",
+        "timeLimit.days": "时限天数",
         "timeLimit.lastDay": "时限截止日", "timeLimit.daysLeft": "剩余天数",
         "timeLimit.isEstimate": "截止日为估算", "allowedActions": "可执行操作",
     ]
@@ -108,7 +109,9 @@ enum ContractViews {
             var row = step
             if let detail = step["detail"]?.objectValue {
                 row["detailText"] = .string(detail.members.map { key, value in
-                    let text = value.arrayValue.map { $0.map(ResultText.cell).joined(separator: ",") }
+                    let text = value.arrayValue.map {
+                        $0.map(ResultText.cell).joined(separator: ",")
+                    }
                     return "\(key)=\(text ?? ResultText.cell(value))"
                 }.joined(separator: " "))
             }

@@ -70,7 +70,9 @@ enum ResultText {
 
     /// Lists the fields of a record in order, with nested objects spread out under dotted
     /// keys (`seller.name`). Arrays stay whole.
-    static func flattened(_ record: JSONObject, prefix: String = "") -> [(key: String, value: JSON)] {
+    static func flattened(_ record: JSONObject, prefix: String = "")
+        -> [(key: String, value: JSON)]
+    {
         var fields: [(key: String, value: JSON)] = []
         for (key, value) in record.members {
             if let inner = value.objectValue {

@@ -94,8 +94,9 @@ struct ResultRenderer {
     /// Builds a table of the view's columns.
     func viewTable(_ view: ListingView, _ rows: [JSONObject], footer: String?) -> TablePrinter {
         var printer = TablePrinter(
-            columns: view.columns.map {
-                TablePrinter.Column($0.title, alignment: $0.alignment, shrinksFirst: $0.shrinksFirst)
+            columns: view.columns.map { column in
+                TablePrinter.Column(
+                    column.title, alignment: column.alignment, shrinksFirst: column.shrinksFirst)
             },
             footer: footer, maxWidth: maxWidth)
         for row in rows {

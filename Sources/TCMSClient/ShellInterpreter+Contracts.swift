@@ -86,9 +86,10 @@ extension ShellInterpreter {
                 "usage: contract return N GROUND... [-- NOTE]; the grounds are "
                     + (grounds.isEmpty ? "listed by contract.returnGrounds" : grounds))
         }
+        let grounds = words.dropFirst().map { JSON.string(codes.code($0, in: "return_ground")) }
         var params: JSONObject = [
             "contractId": .int(try Self.recordID(words[0], of: "contract")),
-            "reasons": .array(words.dropFirst().map { .string(codes.code($0, in: "return_ground")) }),
+            "reasons": .array(Array(grounds)),
         ]
         if let note, !note.isEmpty {
             params["note"] = .string(note)

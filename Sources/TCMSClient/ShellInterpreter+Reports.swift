@@ -10,7 +10,8 @@ extension ShellInterpreter {
         try requireMethod(method)
         let result = try fetch(method, try params(for: method, arguments))
         let renderer = renderer()
-        guard renderer.format == .table, let shown = ReportViews.dashboard(result, renderer: renderer)
+        guard renderer.format == .table,
+            let shown = ReportViews.dashboard(result, renderer: renderer)
         else {
             output.write(renderer.render(result))
             return
@@ -40,7 +41,8 @@ extension ShellInterpreter {
 
         let result = try fetch(method, params)
         let renderer = renderer()
-        guard renderer.format != .json, let text = ReportViews.statistics(result, renderer: renderer)
+        guard renderer.format != .json,
+            let text = ReportViews.statistics(result, renderer: renderer)
         else {
             output.write(renderer.render(result))
             return

@@ -90,7 +90,8 @@ final class ShellReportRenderingTests: XCTestCase {
     }
 
     func testOutputOptionsLeaveTheOtherWords() throws {
-        let options = try ShellSyntax.outputOptions(in: "status=approved --format csv --bom t~'a b'")
+        let options = try ShellSyntax.outputOptions(
+            in: "status=approved --format csv --bom t~'a b'")
         XCTAssertEqual(options.format, .csv)
         XCTAssertTrue(options.byteOrderMark)
         XCTAssertEqual(options.rest, "status=approved t~'a b'")
