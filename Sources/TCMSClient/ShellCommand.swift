@@ -160,7 +160,8 @@ enum ShellCommand: String, CaseIterable {
         case unknown
     }
 
-    /// Resolves an exact name, `?` (help) or a prefix that only one command name starts with.
+    /// Resolves an exact name, `?` (help) or a prefix that only one command name and no
+    /// shortcut word starts with.
     static func resolution(of word: String) -> Resolution {
         if word == "?" {
             return .command(.help)
@@ -173,10 +174,13 @@ enum ShellCommand: String, CaseIterable {
         }
         guard !word.isEmpty else { return .unknown }
         let matches = allCases.filter { $0.rawValue.hasPrefix(word) }
-        switch matches.count {
-        case 0: return .unknown
-        case 1: return .command(matches[0])
-        default: return .ambiguous(matches.map(\.rawValue))
+        // Shortcut words are typed in full, but a prefix they share with a command must not
+        // run the command: `re 17` could mean return as well as receive.
+        let shortcuts = ShellShortcut.all.map(\.name).filter { $0.hasPrefix(word) }
+        switch (matches.count, shortcuts.count) {
+        case (0, _): return .unknown
+        case (1, 0): return .command(matches[0])
+        default: return .ambiguous(matches.map(\.rawValue) + shortcuts)
         }
     }
 

@@ -107,4 +107,12 @@ final class ShellReportRenderingTests: XCTestCase {
         XCTAssertThrowsError(try ShellInterpreter.yuan("九十万"))
         XCTAssertThrowsError(try ShellInterpreter.yuan("-5"))
     }
+
+    func testPrefixSharedWithShortcutIsAmbiguous() {
+        XCTAssertEqual(
+            ShellCommand.resolution(of: "re"), .ambiguous(["receive", "return", "review"]))
+        XCTAssertEqual(ShellCommand.resolution(of: "rec"), .command(.receive))
+        XCTAssertEqual(ShellCommand.resolution(of: "inb"), .command(.inbox))
+        XCTAssertEqual(ShellCommand.resolution(of: "approve"), .unknown)
+    }
 }
