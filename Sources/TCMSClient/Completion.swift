@@ -58,9 +58,9 @@ enum Completion {
         case .receive:
             return before.count == 1 ? context.shownIDs : []
         case .inbox:
-            return paramNames("contract.inbox", catalog) + ["--format"]
+            return paramNames("contract.inbox", catalog) + exportOptions
         case .contracts:
-            return paramNames("contract.list", catalog) + ["--format"]
+            return paramNames("contract.list", catalog) + exportOptions
         case .stats:
             return ["--format"]
         case .dashboard:
@@ -70,13 +70,15 @@ enum Completion {
         }
         if let shortcut = ShellShortcut.named(before[0]) {
             if shortcut.positional.isEmpty {
-                return paramNames(shortcut.method, catalog) + ["--format"]
+                return paramNames(shortcut.method, catalog) + exportOptions
             }
             return before.count == 1 ? context.shownIDs : []
         }
         let methodName = command == .call && before.count > 1 ? before[1] : before[0]
         return paramNames(methodName, catalog)
     }
+
+    private static let exportOptions = ["--format", "--bom", "--all", "--output"]
 
     /// `name=` for each param of `method` and each of its filter keys.
     private static func paramNames(_ method: String, _ catalog: MethodCatalog) -> [String] {

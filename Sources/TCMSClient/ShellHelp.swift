@@ -57,8 +57,9 @@ struct ShellHelp {
             Commands may be shortened to a unique prefix (he is help).
             Tab completes commands, methods, param and filter names, coded values (status=app
             Tab gives status=approved) and the numbers of the records shown last.
-            --format csv|json after any command prints it once in that format; --bom adds a
-            UTF-8 byte order mark to CSV. \\x switches listings to one block per record.
+            After any command, --format csv|json prints it once in that format, --bom adds a
+            UTF-8 byte order mark to CSV, --all fetches every page of a listing and
+            --output FILE writes a new file. \\x switches listings to one block per record.
             The daemon offers \(catalog.methods.count) methods: methods lists them, \
             help METHOD describes one.
 

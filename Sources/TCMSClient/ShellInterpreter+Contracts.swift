@@ -33,7 +33,7 @@ extension ShellInterpreter {
 
         let renderer = renderer(view: ContractViews.history)
         guard renderer.format == .table, let contract = result.objectValue else {
-            output.write(renderer.render(renderer.format == .csv ? .array([result]) : result))
+            try emit(renderer.render(renderer.format == .csv ? .array([result]) : result))
             return
         }
         var text = ExpandedRecordPrinter(
@@ -44,7 +44,7 @@ extension ShellInterpreter {
             text += "\n" + style.bold("历史记录") + "\n"
             text += renderer.render(.array(steps.map(JSON.object)))
         }
-        output.write(text)
+        try emit(text)
     }
 
     /// `receive N` and `contract receive N`: the office has the signed paper text.
@@ -103,14 +103,14 @@ extension ShellInterpreter {
         showingContracts = true
         let renderer = renderer(view: ContractViews.decision)
         guard renderer.format == .table, let contract = result.objectValue else {
-            output.write(renderer.render(result))
+            try emit(renderer.render(result))
             return
         }
         let fields = ContractViews.decision.columns.compactMap { column in
             let text = ContractViews.decision.cell(column, of: contract)
             return text.isEmpty ? nil : ExpandedRecordPrinter.Field(column.title, text)
         }
-        output.write(
+        try emit(
             ExpandedRecordPrinter(fields: fields, maxWidth: renderer.maxWidth).render(style: style))
     }
 

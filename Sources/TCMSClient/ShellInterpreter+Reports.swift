@@ -13,12 +13,12 @@ extension ShellInterpreter {
         guard renderer.format == .table,
             let shown = ReportViews.dashboard(result, renderer: renderer)
         else {
-            output.write(renderer.render(result))
+            try emit(renderer.render(result))
             return
         }
         rememberShown(shown.ids)
         showingContracts = true
-        output.write(shown.text)
+        try emit(shown.text)
     }
 
     /// `stats BY... [FILTERS]`: `stats.contracts` grouped by the words without `=`.
@@ -44,10 +44,10 @@ extension ShellInterpreter {
         guard renderer.format != .json,
             let text = ReportViews.statistics(result, renderer: renderer)
         else {
-            output.write(renderer.render(result))
+            try emit(renderer.render(result))
             return
         }
-        output.write(text)
+        try emit(text)
     }
 
     /// The params of a method from `name=value` words, with filter words moved into `filter`

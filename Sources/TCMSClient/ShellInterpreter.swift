@@ -29,8 +29,8 @@ final class ShellInterpreter {
     private(set) var shownIDs: [String] = []
     /// The coded values from `code.list`, read on first use.
     lazy var codes = CodeCatalog(session: session)
-    /// The format and byte order mark of the running command, when it gave its own.
-    private var commandFormat: (format: OutputFormat, byteOrderMark: Bool)?
+    /// The output options of the running command.
+    private(set) var commandOptions = CommandOptions()
     let output: ShellOutput
     let environment: [String: String]
     let style: Style
@@ -79,14 +79,11 @@ final class ShellInterpreter {
 
     private func execute(_ line: String) throws -> CommandOutcome {
         let (word, arguments) = ShellSyntax.firstWord(of: line)
-        commandFormat = nil
+        commandOptions = CommandOptions()
         var rest = arguments
         if ShellCommand.resolve(word) != .format {
-            let options = try ShellSyntax.outputOptions(in: arguments)
-            rest = options.rest
-            if options.format != nil || options.byteOrderMark {
-                commandFormat = (options.format ?? format, options.byteOrderMark || byteOrderMark)
-            }
+            commandOptions = try ShellSyntax.outputOptions(in: arguments)
+            rest = commandOptions.rest
         }
         switch ShellCommand.resolution(of: word) {
         case .command(let command):
@@ -124,7 +121,7 @@ final class ShellInterpreter {
             try callMethod(method, paramsText: paramsText)
         case .methods:
             try requireNoArguments(command, arguments)
-            print(methodList())
+            try print(methodList())
         case .next, .prev, .first, .last, .page:
             try turnPage(command, arguments: arguments)
         case .login:
@@ -167,6 +164,12 @@ final class ShellInterpreter {
 
     /// Calls `method`, prints the result, and remembers a paged listing for `next` and `page`.
     func call(_ method: String, _ params: JSONObject, view: ListingView? = nil) throws {
+        if commandOptions.allPages {
+            let all = try fetchAllPages(method, params)
+            shownIDs = ListingView.ids(of: (all["items"]?.arrayValue ?? []).compactMap(\.objectValue))
+            try print(all, view: view)
+            return
+        }
         let result = try fetch(method, params)
         if let pages = result["pages"]?.intValue, let page = result["page"]?.intValue,
             let items = result["items"]?.arrayValue
@@ -176,7 +179,7 @@ final class ShellInterpreter {
             showingContracts = method.hasPrefix("contract.")
             shownIDs = ListingView.ids(of: items.compactMap(\.objectValue))
         }
-        print(result, view: view)
+        try print(result, view: view)
     }
 
     /// Calls `method` and returns its result; a daemon error is reported and ends the command.
@@ -245,17 +248,19 @@ final class ShellInterpreter {
 
     /// Returns a renderer in the running command's format.
     func renderer(view: ListingView? = nil) -> ResultRenderer {
+        let toFile = commandOptions.outputPath != nil
         var renderer = ResultRenderer(
-            format: commandFormat?.format ?? format,
-            maxWidth: TerminalInfo.columns(environment: environment), style: style)
-        renderer.byteOrderMark = commandFormat?.byteOrderMark ?? byteOrderMark
+            format: commandOptions.format ?? format,
+            maxWidth: toFile ? nil : TerminalInfo.columns(environment: environment),
+            style: toFile ? .plain : style)
+        renderer.byteOrderMark = commandOptions.byteOrderMark || byteOrderMark
         renderer.expanded = expanded
         renderer.view = view
         return renderer
     }
 
-    func print(_ result: JSON, view: ListingView? = nil) {
-        output.write(renderer(view: view).render(result))
+    func print(_ result: JSON, view: ListingView? = nil) throws {
+        try emit(renderer(view: view).render(result))
     }
 
     /// "Method not found [-32601]", with the reason and the field at fault when given.

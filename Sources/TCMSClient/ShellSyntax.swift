@@ -138,19 +138,19 @@ enum ShellSyntax {
         return result
     }
 
-    /// Takes `--format table|csv|json` and `--bom` out of a command's arguments, so any command
-    /// can print in another format once: `contracts status=approved --format csv --bom`.
-    static func outputOptions(in text: String) throws
-        -> (format: OutputFormat?, byteOrderMark: Bool, rest: String)
-    {
+    /// Takes the output options out of a command's arguments, so any command can print once
+    /// in another way: `contracts status=approved --all --format csv --bom --output 批准.csv`.
+    static func outputOptions(in text: String) throws -> CommandOptions {
         var tokens = rawWords(text)
-        var format: OutputFormat?
-        var byteOrderMark = false
+        var options = CommandOptions()
         var index = 0
         while index < tokens.count {
             switch tokens[index] {
             case "--bom":
-                byteOrderMark = true
+                options.byteOrderMark = true
+                tokens.remove(at: index)
+            case "--all":
+                options.allPages = true
                 tokens.remove(at: index)
             case "--format":
                 guard index + 1 < tokens.count,
@@ -158,17 +158,24 @@ enum ShellSyntax {
                 else {
                     throw ShellUsageError("--format needs table, csv or json")
                 }
-                format = chosen
+                options.format = chosen
+                tokens.removeSubrange(index...(index + 1))
+            case "--output":
+                guard index + 1 < tokens.count, let path = try words(tokens[index + 1]).first
+                else {
+                    throw ShellUsageError("--output needs a file name")
+                }
+                options.outputPath = path
                 tokens.removeSubrange(index...(index + 1))
             default:
                 index += 1
             }
         }
-        if byteOrderMark && (format ?? .csv) != .csv {
+        if options.byteOrderMark && (options.format ?? .csv) != .csv {
             throw ShellUsageError("--bom goes with --format csv only")
         }
-        guard format != nil || byteOrderMark else { return (nil, false, text) }
-        return (format, byteOrderMark, tokens.joined(separator: " "))
+        options.rest = options.isEmpty ? text : tokens.joined(separator: " ")
+        return options
     }
 
     /// Splits text at spaces outside quotes, keeping the quotes in the words.

@@ -167,4 +167,30 @@ final class ShellContractTests: XCTestCase {
         XCTAssertEqual(
             try client.call("code.list", ["list": "colours"]).errorReason, "unknown_list")
     }
+
+    func testAllPagesExportToANewFile() throws {
+        let handler = try world.handler()
+        for index in 1...203 {
+            _ = try world.submitted(["title": .string("导出合同\(index)")], by: handler)
+        }
+        let path = makeTemporaryDirectory(self) + "/未收文本.csv"
+        let command = "contracts status=submitted --all --format csv --bom --output '\(path)'"
+        let result = try clerkShell(command)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertTrue(result.stderr.contains("bytes to \(path)"), result.stderr)
+
+        let bytes = try XCTUnwrap(FileManager.default.contents(atPath: path))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "no byte order mark")
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        XCTAssertTrue(text.hasPrefix("id,"), String(text.prefix(40)))
+        let records = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        XCTAssertEqual(records.count, 204, "a header and 203 contracts")
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+
+        let again = try clerkShell(command)
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("cannot create"), again.stderr)
+    }
 }
