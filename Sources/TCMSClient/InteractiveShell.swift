@@ -12,11 +12,19 @@ struct InteractiveShell {
         let session = interpreter.session
         let editor = LineEditor(
             history: history, promptToStandardError: !stdoutIsTerminal
-        ) { lineBeforeWord, word in
-            Completion.candidates(
-                lineBeforeWord: lineBeforeWord, word: word, commands: ShellCommand.names,
-                catalog: session.catalog)
+        ) { [interpreter] lineBeforeWord, word in
+            let context = Completion.Context(
+                commands: ShellCommand.names, catalog: session.catalog,
+                codes: { list in interpreter.codes.codes(list).map(\.code) },
+                shownIDs: interpreter.shownIDs)
+            return Completion.candidates(
+                lineBeforeWord: lineBeforeWord, word: word, context: context)
         }
+        // A Ctrl-C while a command waits for the daemon cancels the call: the editor's
+        // SIGINT self-pipe becomes readable and the client stops waiting.
+        session.interruptDescriptor = InterruptSignal.pipeEnds.read
+        InlineHint.style = style
+        InlineHint.source = { line in ShellHints.hint(for: line, catalog: session.catalog) }
         if stdoutIsTerminal {
             interpreter.output.write(banner())
         }

@@ -13,8 +13,22 @@ enum KeyReader {
 
     static let readKey: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { stream in
         let terminal = stream.map { fileno($0) } ?? STDIN_FILENO
-        guard let first = nextByte(terminal) else { return endOfInput }
-        return decode(lead: first, terminal: terminal)
+        if !isInputPending(terminal) {
+            InlineHint.show()
+        }
+        let first = nextByte(terminal)
+        InlineHint.clear()
+        guard let first else { return endOfInput }
+        let key = decode(lead: first, terminal: terminal)
+        InlineHint.track(key)
+        return key
+    }
+
+    /// Reports whether keys are already waiting, as when text is pasted, so that no hint is
+    /// drawn between them.
+    private static func isInputPending(_ terminal: Int32) -> Bool {
+        var entry = pollfd(fd: terminal, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, 0) > 0
     }
 
     /// Reads one byte, or nil at end of input or when the interrupt pipe becomes readable.

@@ -1,5 +1,6 @@
 import CEdit
 import Glibc
+import TCMSTerminal
 
 /// Interactive line input through libedit's readline-compatible interface: editing by display
 /// columns, history with Up and Down, Tab completion, and Ctrl-C that cancels only the line.
@@ -63,6 +64,9 @@ final class LineEditor {
     /// arrow key typed that early arrives as plain text.
     func read(prompt: String) -> Input {
         InterruptSignal.reset()
+        InlineHint.reset(
+            promptWidth: Self.displayWidth(ofPrompt: prompt),
+            columns: TerminalInfo.columns(of: fileno(cedit_output_stream())) ?? 80)
 
         let raw = readline(prompt)
         if InterruptSignal.wasRaised {
@@ -82,6 +86,21 @@ final class LineEditor {
             return .invalidEncoding
         }
         return .line(line)
+    }
+
+    /// Measures the columns a prompt takes: its text without the escape sequences that the
+    /// \u{1} and \u{2} markers enclose.
+    static func displayWidth(ofPrompt prompt: String) -> Int {
+        var visible = ""
+        var hidden = false
+        for scalar in prompt.unicodeScalars {
+            switch scalar {
+            case "\u{1}": hidden = true
+            case "\u{2}": hidden = false
+            default: if !hidden { visible.unicodeScalars.append(scalar) }
+            }
+        }
+        return DisplayWidth.of(visible)
     }
 
     /// Adds a line to the in-memory history and the history file, unless it may carry a secret

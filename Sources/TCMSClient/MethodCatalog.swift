@@ -7,6 +7,9 @@ public struct ParamDescription: Sendable, Equatable {
     /// The JSON Schema type name, such as "string" or "integer".
     public var type: String
     public var summary: String
+    /// The keys an object param accepts, such as a listing's filter keys (the schema's
+    /// `properties`); empty when the daemon does not list them.
+    public var keys: [String] = []
 }
 
 /// One method of the live daemon, as `rpc.discover` describes it.
@@ -49,7 +52,8 @@ public struct MethodCatalog: Sendable {
             return ParamDescription(
                 name: paramName, required: param["required"]?.boolValue ?? false,
                 type: param["schema"]?["type"]?.stringValue ?? "any",
-                summary: param["description"]?.stringValue ?? "")
+                summary: param["description"]?.stringValue ?? "",
+                keys: param["schema"]?["properties"]?.objectValue?.keys ?? [])
         }
         return MethodDescription(
             name: name, summary: entry["summary"]?.stringValue ?? "", params: params,

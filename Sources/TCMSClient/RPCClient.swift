@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import TCMSJSON
 import TCMSSystem
 
@@ -19,6 +20,13 @@ public final class RPCClient {
     public struct ConnectionLostError: Error, CustomStringConvertible {
         public let detail: String
         public var description: String { "connection to the tcms daemon lost: \(detail)" }
+    }
+
+    /// The caller stopped waiting for the reply (Ctrl-C in the shell). The request may still
+    /// run in the daemon; its reply is never read, so the connection must not be used again.
+    public struct CancelledError: Error, CustomStringConvertible {
+        public let method: String
+        public var description: String { "stopped waiting for \(method)" }
     }
 
     /// An error object returned by the daemon.
@@ -43,6 +51,11 @@ public final class RPCClient {
     private let descriptor: FileDescriptor
     private var reader = LineReader(maxLineBytes: RPCClient.maxReplyBytes)
     private var nextID: Int64 = 1
+    /// A descriptor that becomes readable when the caller stops waiting for a reply, such as
+    /// the shell's SIGINT self-pipe. With nil, a call waits until the reply comes.
+    public var interruptDescriptor: Int32?
+    /// The method of the call in flight, named by `CancelledError`.
+    private var currentMethod = ""
 
     public init(path: String) throws {
         self.path = path
@@ -64,6 +77,7 @@ public final class RPCClient {
         let request: JSON = [
             "jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": .object(params),
         ]
+        currentMethod = method
         let reply = try exchange(request.encoded())
 
         if let error = reply["error"]?.objectValue {
@@ -109,6 +123,7 @@ public final class RPCClient {
             case .oversize: throw ConnectionLostError(detail: "reply larger than 256 MiB")
             case .needMore: break
             }
+            try waitForReply()
             let count: Int
             do {
                 count = try descriptor.read(into: chunk)
@@ -117,6 +132,28 @@ public final class RPCClient {
             }
             if count == 0 { throw ConnectionLostError(detail: "the daemon closed the connection") }
             reader.append(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
+        }
+    }
+
+    /// Waits until the socket is readable, or throws `CancelledError` once the interrupt
+    /// descriptor is. Without an interrupt descriptor the read itself waits.
+    private func waitForReply() throws {
+        guard let interrupt = interruptDescriptor else { return }
+        while true {
+            var entries = [
+                pollfd(fd: descriptor.rawValue, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: interrupt, events: Int16(POLLIN), revents: 0),
+            ]
+            if poll(&entries, 2, -1) < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            if entries[1].revents != 0 {
+                throw CancelledError(method: currentMethod)
+            }
+            if entries[0].revents != 0 {
+                return
+            }
         }
     }
 }

@@ -1,16 +1,30 @@
 import TCMSJSON
 import TCMSTerminal
 
+/// The layout of listings: `on` is one block per record, `off` always a table, and `auto`
+/// blocks only when a table would cut amounts, dates or other columns that shrink last.
+enum ExpandedDisplay: String {
+    case off, on, auto
+}
+
 /// Turns a method's result into text in the shell's output format.
 ///
 /// In table format a result with `items` (an array of objects) prints as a table with a page
 /// footer, an array of objects as a table, an object as one field per line, and a scalar as it
 /// is. CSV writes the same records with every key as a column. JSON prints the result itself.
+/// With a `view`, a listing's table shows the view's columns and its CSV every field, nested
+/// ones under dotted keys (`seller.name`).
 struct ResultRenderer {
     var format: OutputFormat
     /// The terminal width that tables and records fit, or nil for no limit.
     var maxWidth: Int?
     var style: Style
+    /// Whether a listing shows one block of `field | value` lines per record (psql's `\x`).
+    var expanded = ExpandedDisplay.off
+    /// Whether CSV starts with a UTF-8 byte order mark, for spreadsheet programs.
+    var byteOrderMark = false
+    /// The columns of a listing's table, or nil for every field that is not nested.
+    var view: ListingView?
 
     /// Returns the text to print, ending in a line break unless it is empty.
     func render(_ result: JSON) -> String {
@@ -25,11 +39,19 @@ struct ResultRenderer {
     }
 
     private func renderTable(_ result: JSON) -> String {
-        if let items = records(in: result) {
-            return table(items, footer: pageFooter(result)).render(style: style)
-        }
-        if let records = objects(result) {
-            return table(records, footer: nil).render(style: style)
+        if let items = records(in: result) ?? objects(result) {
+            let footer = pageFooter(result)
+            if expanded == .on {
+                return expandedRecords(items, footer: footer)
+            }
+            if let view {
+                let table = viewTable(view, items, footer: footer)
+                if expanded == .auto && table.cutsColumnsThatShrinkLast {
+                    return expandedRecords(items, footer: footer)
+                }
+                return table.render(style: style)
+            }
+            return table(items, footer: footer).render(style: style)
         }
         if let object = result.objectValue {
             let fields = object.members.map { ExpandedRecordPrinter.Field($0.key, cell($0.value)) }
@@ -42,19 +64,65 @@ struct ResultRenderer {
     }
 
     private func renderCSV(_ result: JSON) -> String {
+        let writer = CSVWriter(includesByteOrderMark: byteOrderMark)
+        if view != nil, let items = records(in: result) ?? objects(result) {
+            let flat = items.map { ResultText.flattened($0) }
+            var keys: [String] = []
+            for row in flat {
+                for (key, _) in row where !keys.contains(key) { keys.append(key) }
+            }
+            let cells = flat.map { row in
+                keys.map { key in ResultText.cell(row.first { $0.key == key }?.value ?? .null) }
+            }
+            return writer.encode(header: keys, rows: cells)
+        }
         let rows: [JSONObject]
         if let items = records(in: result) ?? objects(result) {
             rows = items
         } else if let object = result.objectValue {
             rows = [object]
         } else if let array = result.arrayValue {
-            return CSVWriter().encode(header: nil, rows: array.map { [cell($0)] })
+            return writer.encode(header: nil, rows: array.map { [cell($0)] })
         } else {
-            return CSVWriter().encode(header: nil, rows: [[cell(result)]])
+            return writer.encode(header: nil, rows: [[cell(result)]])
         }
         let keys = Self.columnKeys(rows)
         let cells = rows.map { row in keys.map { cell(row[$0] ?? .null) } }
-        return CSVWriter().encode(header: keys, rows: cells)
+        return writer.encode(header: keys, rows: cells)
+    }
+
+    /// Builds a table of the view's columns.
+    func viewTable(_ view: ListingView, _ rows: [JSONObject], footer: String?) -> TablePrinter {
+        var printer = TablePrinter(
+            columns: view.columns.map { column in
+                TablePrinter.Column(
+                    column.title, alignment: column.alignment, shrinksFirst: column.shrinksFirst)
+            },
+            footer: footer, maxWidth: maxWidth)
+        for row in rows {
+            printer.addRow(view.columns.map { view.cell($0, of: row) })
+        }
+        return printer
+    }
+
+    /// Renders one block per record, headed `-[ 记录 N ]-`, with the view's columns or every
+    /// field.
+    private func expandedRecords(_ rows: [JSONObject], footer: String?) -> String {
+        var text = ""
+        for (index, row) in rows.enumerated() {
+            text += style.dim("-[ 记录 \(index + 1) ]-") + "\n"
+            let fields: [ExpandedRecordPrinter.Field]
+            if let view {
+                fields = view.columns.map { .init($0.title, view.cell($0, of: row)) }
+            } else {
+                fields = ResultText.flattened(row).map { .init($0.key, cell($0.value)) }
+            }
+            text += ExpandedRecordPrinter(fields: fields, maxWidth: maxWidth).render(style: style)
+        }
+        if let footer {
+            text += footer + "\n"
+        }
+        return text
     }
 
     /// The `items` of a listing when it is an array of objects.
@@ -70,7 +138,7 @@ struct ResultRenderer {
     }
 
     /// "共找到 217 条记录 共22页 第1页" when the listing carries `total`, `page` and `pages`.
-    private func pageFooter(_ result: JSON) -> String? {
+    func pageFooter(_ result: JSON) -> String? {
         guard let total = result["total"]?.intValue, let page = result["page"]?.intValue,
             let pages = result["pages"]?.intValue
         else { return nil }
@@ -135,14 +203,7 @@ struct ResultRenderer {
         return keys
     }
 
-    /// The text of one value: strings as they are, null as nothing, containers as JSON.
     private func cell(_ value: JSON) -> String {
-        switch value {
-        case .null: return ""
-        case .string(let text): return text
-        case .bool(let flag): return flag ? "true" : "false"
-        case .int(let number): return String(number)
-        case .double, .array, .object: return value.encodedString()
-        }
+        ResultText.cell(value)
     }
 }

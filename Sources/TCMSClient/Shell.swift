@@ -31,6 +31,7 @@ public final class Shell {
             session: session,
             format: options.format ?? .defaultFormat(isTerminal: stdoutIsTerminal),
             output: output, environment: environment, style: style)
+        interpreter.byteOrderMark = options.byteOrderMark
 
         if interactive {
             return InteractiveShell(

@@ -13,7 +13,14 @@ struct ShellHelp {
             return describe(method)
         }
         if let command = ShellCommand.resolve(topic) {
-            return command.usage + "\n  " + command.summary + "\n"
+            var text = command.usage + "\n  " + command.summary + "\n"
+            if let details = command.details {
+                text += "\n" + details + "\n"
+            }
+            if !command.examples.isEmpty {
+                text += "\nExamples:\n" + command.examples.map { "  \($0)\n" }.joined()
+            }
+            return text
         }
         if let shortcut = ShellShortcut.named(topic) {
             return shortcut.usage + "\n  " + shortcut.summary + "\n"
@@ -26,7 +33,7 @@ struct ShellHelp {
 
     private func overview() -> String {
         let commands = ShellCommand.allCases.filter { $0 != .exit }
-        let usages = commands.map { $0 == .quit ? "quit, exit" : $0.usage }
+        let usages = commands.map { $0 == .quit ? "quit, exit" : $0.shortUsage }
         let width = usages.map { DisplayWidth.of($0) }.max() ?? 0
 
         var text = "Commands:\n"
@@ -48,7 +55,11 @@ struct ShellHelp {
             PARAMS: {"filter": {"name": "福州"}} or page=2 divisionCode=350102 (quote values
             with spaces); a param declared as a string keeps its text, digits included.
             Commands may be shortened to a unique prefix (he is help).
-            Tab completes commands, methods and param names.
+            Tab completes commands, methods, param and filter names, coded values (status=app
+            Tab gives status=approved) and the numbers of the records shown last.
+            After any command, --format csv|json prints it once in that format, --bom adds a
+            UTF-8 byte order mark to CSV, --all fetches every page of a listing and
+            --output FILE writes a new file. \\x switches listings to one block per record.
             The daemon offers \(catalog.methods.count) methods: methods lists them, \
             help METHOD describes one.
 

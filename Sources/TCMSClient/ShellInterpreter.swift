@@ -16,8 +16,21 @@ enum CommandOutcome: Equatable {
 final class ShellInterpreter {
     let session: ShellSession
     var format: OutputFormat
+    /// Whether CSV output starts with a UTF-8 byte order mark (`--bom`, `format csv bom`).
+    var byteOrderMark = false
+    /// Whether listings print one block per record (`\x`).
+    var expanded = ExpandedDisplay.off
     /// The last paged listing, so `next`, `prev` and `page K` repeat it with its filter.
-    private var lastListing: PagedListing?
+    var lastListing: PagedListing?
+    /// Whether the records on screen are contracts, which makes `approve` and `return`
+    /// (access applications) ambiguous.
+    var showingContracts = false
+    /// The ids of the records shown last, offered by completion after `contract show` etc.
+    private(set) var shownIDs: [String] = []
+    /// The coded values from `code.list`, read on first use.
+    lazy var codes = CodeCatalog(session: session)
+    /// The output options of the running command.
+    private(set) var commandOptions = CommandOptions()
     let output: ShellOutput
     let environment: [String: String]
     let style: Style
@@ -42,6 +55,12 @@ final class ShellInterpreter {
             return .failed(ExitCode.usage)
         } catch is CommandFailed {
             return .failed(ExitCode.failure)
+        } catch let cancelled as RPCClient.CancelledError {
+            output.diagnose("cancelled: stopped waiting for \(cancelled.method)"
+                + (session.catalog.method(named: cancelled.method)?.writes ?? true
+                    ? "; the daemon may still complete it, so check before running it again"
+                    : ""))
+            return .failed(ExitCode.failure)
         } catch let error as ShellSession.WriteInterruptedError {
             output.diagnose("error: \(error.description)")
             return .failed(ExitCode.failure)
@@ -59,7 +78,13 @@ final class ShellInterpreter {
     }
 
     private func execute(_ line: String) throws -> CommandOutcome {
-        let (word, rest) = ShellSyntax.firstWord(of: line)
+        let (word, arguments) = ShellSyntax.firstWord(of: line)
+        commandOptions = CommandOptions()
+        var rest = arguments
+        if ShellCommand.resolve(word) != .format {
+            commandOptions = try ShellSyntax.outputOptions(in: arguments)
+            rest = commandOptions.rest
+        }
         switch ShellCommand.resolution(of: word) {
         case .command(let command):
             return try execute(command, arguments: rest)
@@ -68,6 +93,7 @@ final class ShellInterpreter {
                 "\(word) is ambiguous: it could be \(names.joined(separator: ", "))")
         case .unknown:
             if let shortcut = ShellShortcut.named(word) {
+                try checkDecisionShortcut(shortcut)
                 try callMethod(shortcut.method, paramsText: try shortcut.paramsText(from: rest))
                 return .success
             }
@@ -95,7 +121,7 @@ final class ShellInterpreter {
             try callMethod(method, paramsText: paramsText)
         case .methods:
             try requireNoArguments(command, arguments)
-            print(methodList())
+            try print(methodList())
         case .next, .prev, .first, .last, .page:
             try turnPage(command, arguments: arguments)
         case .login:
@@ -104,40 +130,62 @@ final class ShellInterpreter {
             try requireNoArguments(command, arguments)
             try session.logOut()
             output.diagnose("logged out; acting as \(session.role)")
+        case .stats where !arguments.isEmpty:
+            try contractStatistics(arguments)
         case .ping, .stats, .version, .whoami:
             try requireNoArguments(command, arguments)
             try callMethod(command.method!, paramsText: "")
         case .format:
             try setFormat(arguments)
+        case .expanded:
+            try setExpanded(arguments)
+        case .inbox:
+            try callMethod("contract.inbox", paramsText: arguments, view: ContractViews.inbox)
+        case .contracts:
+            try callMethod("contract.list", paramsText: arguments, view: ContractViews.list)
+        case .contract:
+            try runContractCommand(arguments)
+        case .receive:
+            try receiveText(arguments)
+        case .access:
+            try runAccessCommand(arguments)
+        case .dashboard:
+            try showDashboard(arguments)
         case .quit, .exit:
             return .leave
         }
         return .success
     }
 
-    private func callMethod(_ method: String, paramsText: String) throws {
-        let declared = session.catalog.method(named: method)?.params ?? []
-        let stringParams = Set(declared.filter { $0.type == "string" }.map(\.name))
-        let isListing = declared.contains { $0.name == "filter" }
-        var params = try ShellSyntax.parseParams(
-            paramsText, stringParams: stringParams, skippingFilterWords: isListing)
-        if isListing {
-            params = try ShellSyntax.movingFilterWords(
-                params, declared: Set(declared.map(\.name)), text: paramsText)
-        }
-        try call(method, params)
+    func callMethod(_ method: String, paramsText: String, view: ListingView? = nil) throws {
+        let params = try params(for: method, paramsText)
+        try call(method, params, view: view)
     }
 
     /// Calls `method`, prints the result, and remembers a paged listing for `next` and `page`.
-    private func call(_ method: String, _ params: JSONObject) throws {
+    func call(_ method: String, _ params: JSONObject, view: ListingView? = nil) throws {
+        if commandOptions.allPages {
+            let all = try fetchAllPages(method, params)
+            shownIDs = ListingView.ids(of: (all["items"]?.arrayValue ?? []).compactMap(\.objectValue))
+            try print(all, view: view)
+            return
+        }
+        let result = try fetch(method, params)
+        if let pages = result["pages"]?.intValue, let page = result["page"]?.intValue,
+            let items = result["items"]?.arrayValue
+        {
+            lastListing = PagedListing(
+                method: method, params: params, page: page, pages: pages, view: view)
+            showingContracts = method.hasPrefix("contract.")
+            shownIDs = ListingView.ids(of: items.compactMap(\.objectValue))
+        }
+        try print(result, view: view)
+    }
+
+    /// Calls `method` and returns its result; a daemon error is reported and ends the command.
+    func fetch(_ method: String, _ params: JSONObject) throws -> JSON {
         do {
-            let result = try session.call(method, params)
-            if let pages = result["pages"]?.intValue, let page = result["page"]?.intValue,
-                result["items"]?.arrayValue != nil
-            {
-                lastListing = PagedListing(method: method, params: params, page: page, pages: pages)
-            }
-            print(result)
+            return try session.call(method, params)
         } catch let reply as RPCClient.ErrorReply {
             // Daemon messages usually name the method; domain errors may not.
             let subject = reply.message.contains(method) ? "" : "\(method): "
@@ -175,44 +223,12 @@ final class ShellInterpreter {
         output.diagnose("logged in as \(login) (\(session.role))")
     }
 
-    /// Calls the last listing again for another page, keeping its filter.
-    private func turnPage(_ command: ShellCommand, arguments: String) throws {
-        guard let listing = lastListing else {
-            throw ShellUsageError("no listing to page through yet; run a *.list method first")
-        }
-        let target: Int64
-        switch command {
-        case .next: target = listing.page + 1
-        case .prev: target = listing.page - 1
-        case .first: target = 1
-        case .last: target = listing.pages
-        default:
-            guard let number = Int64(arguments.trimmingCharacters(in: .whitespaces)) else {
-                throw ShellUsageError("page needs a page number: \(ShellCommand.page.usage)")
-            }
-            target = number
-        }
-        guard target >= 1, target <= max(listing.pages, 1) else {
-            throw ShellUsageError(
-                "there is no page \(target); the listing has \(listing.pages) page(s)")
-        }
-        var params = listing.params
-        params["page"] = .int(target)
-        try call(listing.method, params)
+    /// Remembers the ids a command showed, for completion.
+    func rememberShown(_ ids: [String]) {
+        shownIDs = ids
     }
 
-    private func setFormat(_ arguments: String) throws {
-        if arguments.isEmpty {
-            output.write("format \(format.rawValue)\n")
-            return
-        }
-        guard let chosen = OutputFormat(rawValue: arguments) else {
-            throw ShellUsageError("unknown format \(arguments); use table, csv or json")
-        }
-        format = chosen
-    }
-
-    private func requireNoArguments(_ command: ShellCommand, _ arguments: String) throws {
+    func requireNoArguments(_ command: ShellCommand, _ arguments: String) throws {
         if !arguments.isEmpty {
             throw ShellUsageError("\(command.rawValue) takes no arguments")
         }
@@ -230,14 +246,25 @@ final class ShellInterpreter {
         })
     }
 
-    private func print(_ result: JSON) {
-        let width = TerminalInfo.columns(environment: environment)
-        let renderer = ResultRenderer(format: format, maxWidth: width, style: style)
-        output.write(renderer.render(result))
+    /// Returns a renderer in the running command's format.
+    func renderer(view: ListingView? = nil) -> ResultRenderer {
+        let toFile = commandOptions.outputPath != nil
+        var renderer = ResultRenderer(
+            format: commandOptions.format ?? format,
+            maxWidth: toFile ? nil : TerminalInfo.columns(environment: environment),
+            style: toFile ? .plain : style)
+        renderer.byteOrderMark = commandOptions.byteOrderMark || byteOrderMark
+        renderer.expanded = expanded
+        renderer.view = view
+        return renderer
+    }
+
+    func print(_ result: JSON, view: ListingView? = nil) throws {
+        try emit(renderer(view: view).render(result))
     }
 
     /// "Method not found [-32601]", with the reason and the field at fault when given.
-    private func describe(_ reply: RPCClient.ErrorReply) -> String {
+    func describe(_ reply: RPCClient.ErrorReply) -> String {
         var detail = "\(reply.code)"
         if let reason = reply.reason {
             detail += " \(reason)"
@@ -258,4 +285,7 @@ struct PagedListing {
     let params: JSONObject
     let page: Int64
     let pages: Int64
+    /// The columns the listing was shown with, kept for its other pages.
+    var view: ListingView?
+
 }

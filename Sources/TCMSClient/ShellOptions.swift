@@ -11,6 +11,9 @@ public struct ShellOptions: Sendable {
     /// The output format from `--format`; nil picks one by whether stdout is a terminal.
     public var format: OutputFormat?
 
+    /// Whether CSV output starts with a UTF-8 byte order mark (`--bom`).
+    public var byteOrderMark = false
+
     /// Whether a script goes on after a failing command (`--continue`).
     public var continueOnError = false
 

@@ -25,8 +25,19 @@ final class ShellSession {
     /// The session token, kept in memory only, so a reconnection resumes the session.
     private var token: String?
 
-    private var client: RPCClient?
+    private var client: RPCClient? {
+        didSet { client?.interruptDescriptor = interruptDescriptor }
+    }
     private var reconnectUsed = false
+    /// Set after a call was cancelled, so the reconnection that follows is not announced as if
+    /// the daemon had gone away.
+    private var reconnectIsExpected = false
+
+    /// The descriptor that cancels a call in flight when it becomes readable, such as the
+    /// shell's SIGINT self-pipe on a terminal. With nil, calls wait for their reply.
+    var interruptDescriptor: Int32? {
+        didSet { client?.interruptDescriptor = interruptDescriptor }
+    }
     private let diagnose: (String) -> Void
 
     /// Creates a session that is not connected yet; `diagnose` writes a line to stderr.
@@ -58,6 +69,12 @@ final class ShellSession {
         }
         do {
             return try client!.call(method, params)
+        } catch let cancelled as RPCClient.CancelledError {
+            // The reply may still come; dropping the connection discards it, and the next
+            // command resumes the session on a new one.
+            client = nil
+            reconnectIsExpected = true
+            throw cancelled
         } catch is RPCClient.ConnectionLostError where !reconnectUsed {
             client = nil
             try reconnect()
@@ -78,15 +95,17 @@ final class ShellSession {
                 detail: "the connection broke again after reconnecting for this command")
         }
         reconnectUsed = true
+        let expected = reconnectIsExpected
+        reconnectIsExpected = false
         client = try RPCClient(path: socketPath)
         if let token {
             if (try? client!.call("session.resume", ["token": .string(token)])) != nil {
-                diagnose("reconnected to the daemon and resumed the session")
+                if !expected { diagnose("reconnected to the daemon and resumed the session") }
             } else {
                 self.token = nil
                 diagnose("reconnected to the daemon; the session had ended, log in again")
             }
-        } else {
+        } else if !expected {
             diagnose("reconnected to the daemon")
         }
         try? refresh()

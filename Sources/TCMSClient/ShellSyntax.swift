@@ -1,4 +1,5 @@
 import TCMSJSON
+import TCMSTerminal
 
 /// A shell command line that cannot be run as written: an unknown command, a missing or
 /// malformed argument. The shell reports it and counts it as a usage error (status 64).
@@ -134,6 +135,69 @@ enum ShellSyntax {
             }
         }
         if !filter.isEmpty { result["filter"] = .object(filter) }
+        return result
+    }
+
+    /// Takes the output options out of a command's arguments, so any command can print once
+    /// in another way: `contracts status=approved --all --format csv --bom --output 批准.csv`.
+    static func outputOptions(in text: String) throws -> CommandOptions {
+        var tokens = rawWords(text)
+        var options = CommandOptions()
+        var index = 0
+        while index < tokens.count {
+            switch tokens[index] {
+            case "--bom":
+                options.byteOrderMark = true
+                tokens.remove(at: index)
+            case "--all":
+                options.allPages = true
+                tokens.remove(at: index)
+            case "--format":
+                guard index + 1 < tokens.count,
+                    let chosen = OutputFormat(rawValue: tokens[index + 1])
+                else {
+                    throw ShellUsageError("--format needs table, csv or json")
+                }
+                options.format = chosen
+                tokens.removeSubrange(index...(index + 1))
+            case "--output":
+                guard index + 1 < tokens.count, let path = try words(tokens[index + 1]).first
+                else {
+                    throw ShellUsageError("--output needs a file name")
+                }
+                options.outputPath = path
+                tokens.removeSubrange(index...(index + 1))
+            default:
+                index += 1
+            }
+        }
+        if options.byteOrderMark && (options.format ?? .csv) != .csv {
+            throw ShellUsageError("--bom goes with --format csv only")
+        }
+        options.rest = options.isEmpty ? text : tokens.joined(separator: " ")
+        return options
+    }
+
+    /// Splits text at spaces outside quotes, keeping the quotes in the words.
+    static func rawWords(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        var quote: Character?
+        for character in text {
+            if let open = quote {
+                current.append(character)
+                if character == open { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+                current.append(character)
+            } else if character.isWhitespace {
+                if !current.isEmpty { result.append(current) }
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { result.append(current) }
         return result
     }
 

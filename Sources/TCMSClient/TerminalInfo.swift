@@ -6,6 +6,15 @@ enum TerminalInfo {
         isatty(descriptor) == 1
     }
 
+    /// Returns the width of the terminal on `descriptor`, or nil when it is not a terminal.
+    static func columns(of descriptor: Int32) -> Int? {
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else {
+            return nil
+        }
+        return Int(size.ws_col)
+    }
+
     /// The width of the terminal on stdout (TIOCGWINSZ), else `COLUMNS`, else nil.
     static func columns(environment: [String: String]) -> Int? {
         var size = winsize()

@@ -48,6 +48,10 @@ public enum OpenRPCDocument {
                 if let min { schema["minimum"] = .int(min) }
                 if let max { schema["maximum"] = .int(max) }
             }
+            if !param.keys.isEmpty {
+                schema["properties"] = .object(JSONObject(
+                    param.keys.map { ($0, JSON.object(["type": "string"])) }))
+            }
             return [
                 "name": .string(param.name), "required": .bool(param.required),
                 "description": .string(param.summary), "schema": .object(schema),

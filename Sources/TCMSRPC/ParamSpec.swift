@@ -30,6 +30,9 @@ public struct ParamSpec: Sendable {
     public let type: ParamType
     public let required: Bool
     public let summary: String
+    /// For an object param such as a listing's `filter`, the keys it accepts. `rpc.discover`
+    /// lists them as the schema's properties, so clients can complete them.
+    public var keys: [String] = []
 
     public init(_ name: String, _ type: ParamType, required: Bool = false, _ summary: String) {
         self.name = name

@@ -40,7 +40,7 @@ enum AccessReview {
                 summary: "Lists system-access applications, oldest first: a clerk's office "
                     + "queue, or all for operators. Filters status, entityName (substring), "
                     + "submittedFrom, submittedUntil (inclusive dates), queue.",
-                params: Listing.params, result: "{items, total, page, pageSize, pages}",
+                params: listing.params, result: "{items, total, page, pageSize, pages}",
                 roles: reviewRoles, errors: Listing.errors + ["invalid_code", "not_a_clerk"]
             ) { context, params in
                 try environment.store.read { database in

@@ -18,7 +18,7 @@ enum AccountListing {
                 "account.list",
                 summary: "Lists accounts; filters login (substring), role, status, createdFrom, "
                     + "createdUntil.",
-                params: Listing.params,
+                params: listing.params,
                 result: "{items: [{id, login, role, roleLabel, status, statusLabel, "
                     + "mustResetPassword, createdAt}], total, page, pageSize, pages}",
                 roles: [.operator], errors: Listing.errors

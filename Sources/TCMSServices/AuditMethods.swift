@@ -22,7 +22,7 @@ enum AuditMethods {
                 summary: "Lists audit records, newest first; filters method, login, role, subject, "
                     + "from, until. A clerk sees its own office's records: those its clerks made "
                     + "and those on the office's contracts and access applications.",
-                params: Listing.params,
+                params: listing.params,
                 result: "{items: [{id, at, role, login, peerUid, peerPid, method, subject, before, "
                     + "after}], total, page, pageSize, pages}",
                 roles: [.operator, .clerk], errors: Listing.errors + ["not_a_clerk"]

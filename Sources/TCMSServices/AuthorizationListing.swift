@@ -15,7 +15,8 @@ enum AuthorizationListing {
                     + "createdUntil (inclusive dates), matter, status.",
                 params: [
                     ParamSpec("entityLogin", .string, "operators: the entity's admin login"),
-                ] + Listing.params,
+                    // The filter keys are the same whatever the day the listing is built for.
+                ] + listing(today: CivilDate(year: 2026, month: 1, day: 1)!).params,
                 result: "{items: [{rowNumber, id, login, name, documentType, documentNumber "
                     + "(masked), matter, createdAt, createdOn, validFrom, validUntil, status, "
                     + "statusLabel, ...}], total, page, pageSize, pages}",

@@ -45,7 +45,7 @@ enum ClerkMethods {
             MethodSpec(
                 "clerk.list",
                 summary: "Lists clerks; filter officeId, login (substring), name (substring).",
-                params: Listing.params, result: "{items, total, page, pageSize, pages}",
+                params: listing.params, result: "{items, total, page, pageSize, pages}",
                 roles: [.operator], errors: Listing.errors
             ) { _, params in
                 try environment.store.read { database in

@@ -69,6 +69,16 @@ public struct Listing: Sendable {
         self.idColumn = idColumn
     }
 
+    /// `Listing.params` with this listing's filter keys on the `filter` param.
+    public var params: [ParamSpec] {
+        Listing.params.map { param in
+            guard param.name == "filter" else { return param }
+            var described = param
+            described.keys = filters.map(\.key)
+            return described
+        }
+    }
+
     private var orderSQL: String {
         order == .oldestFirst ? " ORDER BY \(idColumn)" : " ORDER BY \(idColumn) DESC"
     }

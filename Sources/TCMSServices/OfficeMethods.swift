@@ -90,7 +90,7 @@ enum OfficeMethods {
             MethodSpec(
                 "office.list",
                 summary: "Lists offices; filter name (substring) or divisionCode (covering office).",
-                params: Listing.params, result: "{items, total, page, pageSize, pages}",
+                params: listing.params, result: "{items, total, page, pageSize, pages}",
                 roles: .everyone, errors: Listing.errors + ["invalid_division_code"]
             ) { _, params in
                 try store.read { database in try list(params: params, database: database) }

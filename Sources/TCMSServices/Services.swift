@@ -17,6 +17,7 @@ public enum Services {
         table.register(BackupMethods.specs(environment: environment))
         table.register(OfficeMethods.specs(environment: environment))
         table.register(TemplateMethods.specs(environment: environment))
+        table.register(CodeMethods.specs(environment: environment))
         // The dummy hash is made now, so the first login with an unknown name costs one hash
         // like every other failed login, not two.
         _ = PasswordHasher.dummyHash
@@ -52,6 +53,7 @@ public enum Services {
             + DashboardMethods.specs(environment: environment)
             + ContractImport.specs(environment: environment)
             + ContractStatistics.specs(environment: environment)
+            + ContractInbox.specs(environment: environment)
         for spec in identity {
             table.register(
                 sessionUnchecked.contains(spec.name)

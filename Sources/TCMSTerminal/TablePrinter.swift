@@ -11,6 +11,8 @@
 /// With a `maxWidth`, the widest columns give up one column at a time until the table fits,
 /// and cells that no longer fit are truncated with "…" (see `truncate(_:toWidth:)`). No column
 /// shrinks below `minimumColumnWidth`, so a very narrow terminal may still get wider lines.
+/// Columns marked not `shrinksFirst` (numbers, dates) keep their width until every column that
+/// does is down to the minimum, because a cut amount or date misleads where a cut name does not.
 /// Control characters in titles and cells are shown as symbols (a line feed as `␊`), so a
 /// value can neither break the layout nor send escape sequences to the terminal.
 public struct TablePrinter: Sendable {
@@ -22,10 +24,14 @@ public struct TablePrinter: Sendable {
         /// The side of the column that the title and the cells align to.
         public var alignment: TextAlignment
 
+        /// Whether the column gives up width before the others when the table is too wide.
+        public var shrinksFirst: Bool
+
         /// Creates a column whose cells align left unless another `alignment` is given.
-        public init(_ title: String, alignment: TextAlignment = .left) {
+        public init(_ title: String, alignment: TextAlignment = .left, shrinksFirst: Bool = true) {
             self.title = title
             self.alignment = alignment
+            self.shrinksFirst = shrinksFirst
         }
     }
 
@@ -72,13 +78,9 @@ public struct TablePrinter: Sendable {
 
         let titles = columns.map { printable($0.title) }
         let body = rows.map { $0.map(printable) }
-        var widths = titles.map { DisplayWidth.of($0) }
-        for row in body {
-            for (index, cell) in row.enumerated() {
-                widths[index] = max(widths[index], DisplayWidth.of(cell))
-            }
-        }
+        var widths = naturalWidths()
         if let maxWidth {
+            widths = Self.shrink(widths, toFit: maxWidth, only: shrinkingFirst)
             widths = Self.shrink(widths, toFit: maxWidth)
         }
 
@@ -93,20 +95,46 @@ public struct TablePrinter: Sendable {
         return lines.map { $0 + "\n" }.joined()
     }
 
+    /// Whether the table fits `maxWidth` only by cutting columns that are not `shrinksFirst`,
+    /// which is when a caller may rather show the records one field per line.
+    public var cutsColumnsThatShrinkLast: Bool {
+        guard let maxWidth else { return false }
+        let widths = Self.shrink(naturalWidths(), toFit: maxWidth, only: shrinkingFirst)
+        return Self.totalWidth(widths) > maxWidth
+    }
+
+    private var shrinkingFirst: Set<Int> {
+        Set(columns.indices.filter { columns[$0].shrinksFirst })
+    }
+
+    /// Measures each column's widest title or cell.
+    private func naturalWidths() -> [Int] {
+        var widths = columns.map { DisplayWidth.of(printable($0.title)) }
+        for row in rows {
+            for (index, cell) in row.enumerated() {
+                widths[index] = max(widths[index], DisplayWidth.of(printable(cell)))
+            }
+        }
+        return widths
+    }
+
     /// Returns the display width of a table whose columns have `widths`.
     static func totalWidth(_ widths: [Int]) -> Int {
         widths.reduce(0, +) + DisplayWidth.of(separator) * max(0, widths.count - 1)
     }
 
     /// Narrows the widest column by one, again and again, until the table fits `maxWidth` or
-    /// every column is down to `minimumColumnWidth`. Among equally wide columns the leftmost
-    /// goes first.
-    static func shrink(_ widths: [Int], toFit maxWidth: Int) -> [Int] {
+    /// every column (of `allowed`, when given) is down to `minimumColumnWidth`. Among equally
+    /// wide columns the leftmost goes first.
+    static func shrink(_ widths: [Int], toFit maxWidth: Int, only allowed: Set<Int>? = nil)
+        -> [Int]
+    {
         var widths = widths
         while totalWidth(widths) > maxWidth {
             var widest: Int?
             var widestWidth = minimumColumnWidth
-            for (index, width) in widths.enumerated() where width > widestWidth {
+            for (index, width) in widths.enumerated()
+            where width > widestWidth && allowed?.contains(index) ?? true {
                 widest = index
                 widestWidth = width
             }

@@ -62,16 +62,18 @@ enum Help {
 
     static let shell = """
         USAGE
-          tcms shell [--socket PATH] [-c COMMAND] [--format table|csv|json] [--continue]
+          tcms shell [--socket PATH] [-c COMMAND] [--format table|csv|json] [--bom] [--continue]
 
         Without -c and with a terminal on stdin, opens the interactive shell. Commands can also
         come one per line on stdin; the shell stops at the first failing one unless
-        --continue is given, and exits with the status of the last command.
+        --continue is given, and exits with the status of the last command. --bom starts CSV
+        output with a UTF-8 byte order mark, so that spreadsheet programs read it as UTF-8.
 
         EXAMPLES
           tcms shell
           tcms shell -c 'help'
           tcms shell -c 'call system.stats {}' --format json
+          tcms shell -c 'contracts status=approved' --format csv --bom > approved.csv
         """
 
     static let backup = """

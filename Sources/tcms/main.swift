@@ -103,7 +103,7 @@ func runCall(_ arguments: ArraySlice<String>, environment: [String: String]) thr
 func runShell(_ arguments: ArraySlice<String>, environment: [String: String]) throws -> Int32 {
     let parsed = try parseArguments(
         arguments, valued: ["--socket", "-c", "--command", "--format"],
-        flags: ["--help", "--continue"], shortAliases: [:])
+        flags: ["--help", "--continue", "--bom"], shortAliases: [:])
     if parsed.flags.contains("--help") {
         print(Help.shell)
         return ExitCode.success
@@ -116,6 +116,7 @@ func runShell(_ arguments: ArraySlice<String>, environment: [String: String]) th
         flag: parsed.options["--socket"], environment: environment)
     options.command = parsed.options["-c"] ?? parsed.options["--command"]
     options.continueOnError = parsed.flags.contains("--continue")
+    options.byteOrderMark = parsed.flags.contains("--bom")
     if let format = parsed.options["--format"] {
         guard let chosen = OutputFormat(rawValue: format) else {
             throw UsageError(description: "--format must be table, csv or json")

@@ -66,7 +66,7 @@ enum ContractListing {
                     + "of the title or a party's name), statuses (comma-separated), filing "
                     + "(waiting or returned) and executionDueBy (a date: approved, valid until "
                     + "then, no execution record); dashboard.get gives each pane's filter.",
-                params: Listing.params, result: "{items, total, page, pageSize, pages}",
+                params: listing.params, result: "{items, total, page, pageSize, pages}",
                 roles: ContractMethods.readerRoles,
                 errors: Listing.errors + ["invalid_code", "invalid_money", "not_a_clerk"]
             ) { context, params in
