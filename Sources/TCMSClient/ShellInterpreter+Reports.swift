@@ -4,9 +4,8 @@ import TCMSTerminal
 /// `dashboard` and `stats BY...`: thin renderers of `dashboard.get` and `stats.contracts`
 /// that print whatever panes and groups the daemon returns.
 ///
-/// NOTE: both methods were written alongside the shell, so the renderers are tested only on
-/// the planned shapes (`{panes: [{key, label, count, newest}]}`, `{groups: [...]}`), not yet
-/// against a daemon; a stats grouping param other than `by`, `groupBy` or `groups` is not found.
+/// The renderers read `{panes: [{key, label, count, newest}]}` and `{groups: [...]}`; the stats
+/// grouping param is `by` (`groupBy` and `groups` are accepted too).
 extension ShellInterpreter {
     /// `dashboard [PARAMS]`: one line per pane with its count, then each pane's newest items.
     func showDashboard(_ arguments: String) throws {
