@@ -56,63 +56,19 @@ enum ContractImport {
     private static func run(
         _ environment: ServiceEnvironment, _ context: CallContext, _ params: Params
     ) throws -> JSON {
-        let items = params["lines"]?.arrayValue ?? []
-        guard items.count <= ImportMethods.maxLinesPerCall else {
-            throw RPCError.invalidParams(
-                "params.lines contains \(items.count) items; send at most "
-                    + "\(ImportMethods.maxLinesPerCall) per call",
-                field: "params.lines", reason: "too_many_lines")
-        }
-
-        var rejected: [(line: Int64, error: RPCError)] = []
-        var valid: [Line] = []
-        for (index, item) in items.enumerated() {
-            guard let number = item["line"]?.intValue, let object = item["record"]?.objectValue
-            else {
-                throw RPCError.invalidParams(
-                    "params.lines[\(index)] must be {line: integer, record: object}",
-                    field: "params.lines", reason: "invalid_line_item")
-            }
-            switch read(object, number: number) {
-            case .success(let line): valid.append(line)
-            case .failure(let error): rejected.append((number, error))
-            }
+        let (valid, rejected) = try ImportBatch.read(params) { object, number in
+            read(object, number: number)
         }
 
         let now = environment.clock.now()
-        let (accepted, unchanged, storeRejections) = try environment.store.write { database in
-            var accepted = 0
-            var unchanged = 0
-            var rejections: [(line: Int64, error: RPCError)] = []
-            for line in valid {
-                try database.execute("SAVEPOINT import_line")
-                do {
-                    if try store(database, line, context: context, now: now) {
-                        accepted += 1
-                    } else {
-                        unchanged += 1
-                    }
-                    try database.execute("RELEASE import_line")
-                } catch let error as RPCError {
-                    try database.execute("ROLLBACK TO import_line")
-                    try database.execute("RELEASE import_line")
-                    rejections.append((line.number, error))
-                }
+        let stored = try environment.store.write { database in
+            try ImportBatch.storeEach(valid, number: \.number, in: database) { line in
+                try store(database, line, context: context, now: now)
             }
-            return (accepted, unchanged, rejections)
         }
-
-        let all = (rejected + storeRejections).sorted { $0.line < $1.line }
-        return [
-            "accepted": .int(Int64(accepted)),
-            "unchanged": .int(Int64(unchanged)),
-            "rejected": .array(all.map { entry in
-                var object = entry.error.json["data"]?.objectValue ?? JSONObject()
-                object["line"] = .int(entry.line)
-                object["message"] = .string(entry.error.message)
-                return .object(object)
-            }),
-        ]
+        return ImportBatch.reply(
+            accepted: stored.accepted, unchanged: stored.unchanged,
+            rejected: rejected + stored.rejected)
     }
 
     /// Reads the logins and rejects unknown fields; the form's own fields are checked later,
