@@ -40,13 +40,20 @@ enum ContractListing {
                 ("c.amount_fen <= ?", [try fen("amountMax", value)])
             }),
             .init("registrationNumber", column: "c.registration_number", .equals),
-            .init("title", column: "c.title", .contains),
+            // Substring filters read the bigram index for terms of two or more characters;
+            // `instr` on the row decides which field matched.
+            .init("title", column: "", .custom { value in
+                indexed(value, "instr(c.title, ?) > 0", [value], exact: false)
+            }),
             .init("party", column: "", .custom { value in
-                ("(instr(c.seller_name, ?) > 0 OR instr(c.buyer_name, ?) > 0)", [value, value])
+                indexed(
+                    value, "(instr(c.seller_name, ?) > 0 OR instr(c.buyer_name, ?) > 0)",
+                    [value, value], exact: false)
             }),
             .init("text", column: "", .custom { value in
-                ("(instr(c.title, ?) > 0 OR instr(c.seller_name, ?) > 0 "
-                    + "OR instr(c.buyer_name, ?) > 0)", [value, value, value])
+                indexed(
+                    value, "(instr(c.title, ?) > 0 OR instr(c.seller_name, ?) > 0 "
+                        + "OR instr(c.buyer_name, ?) > 0)", [value, value, value], exact: true)
             }),
         ],
         order: .newestFirst, idColumn: "c.id")
@@ -69,17 +76,38 @@ enum ContractListing {
                 return try environment.store.read { database in
                     let (visible, arguments) = try ContractVisibility.condition(
                         context, in: database)
+                    // Totals come from the count tables where the filters allow.
+                    let keys = params["filter"]?.objectValue?.members.map(\.0) ?? []
+                    let countSQL = ContractCounts.countSQL(
+                        role: context.caller.role, filterKeys: keys, visible: visible)
                     return try listing.run(
                         database, params: params,
                         from: ContractStore.selectSQL + " WHERE \(visible)",
                         arguments: arguments,
-                        countSQL: "SELECT count(*) FROM contracts c WHERE \(visible)"
+                        countSQL: countSQL ?? "SELECT count(*) FROM contracts c WHERE \(visible)",
+                        idSQL: "SELECT c.id FROM contracts c WHERE \(visible)"
                     ) { row in
                         ContractStore.json(row, today: today, calendar: environment.calendar)
                     }
                 }
             },
         ]
+    }
+
+    /// `condition` on the contract's text, answered from the bigram index when the term is
+    /// long enough. The index finds the contracts with the term in any of the three fields,
+    /// so it alone decides when `exact` (the condition covers all three) and `condition`
+    /// still picks the field otherwise.
+    private static func indexed(
+        _ term: String, _ condition: String, _ arguments: [any SQLBindable], exact: Bool
+    ) -> (sql: String, arguments: [any SQLBindable]) {
+        guard let ids = ContractTextIndex.contractIDs(containing: term) else {
+            return (condition, arguments)
+        }
+        let indexed = "c.id IN (\(ids.sql))"
+        return exact
+            ? (indexed, ids.arguments)
+            : (indexed + " AND " + condition, ids.arguments + arguments)
     }
 
     private static func invalidCode(_ key: String, _ codes: [String]) -> RPCError {
