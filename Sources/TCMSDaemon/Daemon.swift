@@ -84,8 +84,12 @@ public final class Daemon: @unchecked Sendable {
             return 1
         }
 
-        notifier.notify("STATUS=Loading the code lists")
-        Services.warmUp()
+        // The code lists are parsed on a thread of their own, so READY=1 does not wait for
+        // them; a request that needs a list before it is parsed waits for the same one-time
+        // initialization instead of parsing it again.
+        let warmUp = Thread { Services.warmUp() }
+        warmUp.name = "tcms-warm-up"
+        warmUp.start()
         let fileLimit = ResourceLimits.raiseOpenFileLimit()
         let statistics = Daemon.statisticsProvider(started: started)
         let table = Services.methodTable(

@@ -1,8 +1,8 @@
 import TCMSStorage
 
-/// Draws seeded contracts one by one, in the order they were first submitted, with the
-/// statuses of a long-running instance: mostly approved, a few returned, withdrawn, cancelled
-/// or still drafts, and the newest 5 % still before the office (submitted or text received).
+/// Draws seeded contracts one by one, in the order they were first submitted. The statuses are
+/// those of a long-running instance: mostly approved, a few returned, withdrawn, cancelled or
+/// still drafts, and the newest 5 % still before the office (submitted or text received).
 struct ContractMaker {
     let units: [SeedUnit]
     let divisionOfOffice: [Int64: String]
@@ -27,7 +27,7 @@ struct ContractMaker {
         self.total = total
     }
 
-    /// The highest sequence issued per office and year, for `registration_sequences`.
+    /// Returns the highest sequence issued per office and year, for `registration_sequences`.
     func sequences() -> [(Int64, Int, Int)] {
         lastSequence.map { ($0.key.office, $0.key.year, $0.value) }
     }
@@ -242,7 +242,7 @@ func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
     return era * 146_097 + dayOfEra - 719_468
 }
 
-/// The date of a day count from 1970-01-01 (civil_from_days).
+/// Returns the date of a day count from 1970-01-01 (Howard Hinnant's civil_from_days).
 func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
     let z = days + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -264,7 +264,7 @@ func civilText(_ days: Int) -> String {
     return String(date.year) + "-" + twoDigits(date.month) + "-" + twoDigits(date.day)
 }
 
-/// An RFC 3339 time in China Standard Time, `seconds` after midnight of the day.
+/// Formats an RFC 3339 time in China Standard Time, `seconds` after midnight of the day.
 func timestamp(_ days: Int, _ seconds: Int) -> String {
     civilText(days) + "T" + twoDigits(seconds / 3600) + ":" + twoDigits(seconds / 60 % 60) + ":"
         + twoDigits(seconds % 60) + "+08:00"

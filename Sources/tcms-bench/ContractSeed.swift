@@ -4,7 +4,7 @@ import TCMSJSON
 import TCMSServices
 import TCMSStorage
 
-/// What a seeded state directory contains, for the figures that use it.
+/// The contents of a seeded state directory that the figures use.
 struct SeededWorld {
     /// The office with the most contracts, and the clerks of it the benchmark logs in as.
     var busiestOfficeID: Int64 = 0

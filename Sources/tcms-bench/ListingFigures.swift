@@ -3,7 +3,7 @@ import TCMSClient
 import TCMSJSON
 
 extension ContractFigures {
-    /// Page 1, page 1,000 and the last page of a clerk's `contract.list` filtered by status
+    /// Measures page 1, page 1,000 and the last page of a clerk's `contract.list` filtered by status
     /// and office, against the keyset query for the same rows run directly with sqlite3.
     func measureListing() throws {
         let raw = try RawSQLite(path: databasePath, readOnly: true)
@@ -38,7 +38,8 @@ extension ContractFigures {
             }
             let shown = (reply["items"]?.arrayValue ?? []).compactMap { $0["id"]?.intValue }
             let same = shown == expected ? "same rows" : "ROWS DIFFER"
-            let name = page == 1 ? "page 1" : page == pages ? "last page (\(page))" : "page \(page)"
+            var name = "page \(page)"
+            if page > 1 && page == pages { name = "last page (\(page))" }
             rows.append(FigureRow(
                 label: "`contract.list` status+office, \(name), p50 ms (ref: keyset, sqlite3)",
                 tcms: percentile(ours, 0.5), reference: percentile(reference, 0.5), decimals: 2,
@@ -62,7 +63,7 @@ extension ContractFigures {
             target: "-", note: counted == total ? "same total" : "TOTAL DIFFERS (\(counted))"))
     }
 
-    /// The operator's `contract.list` with the `text` filter (title or a party's name), for
+    /// Measures the operator's `contract.list` with the `text` filter (title or a party's name), for
     /// terms of 2, 3 and 4 Chinese characters, against LIKE '%…%' on the same columns.
     func measureSearch() throws {
         let raw = try RawSQLite(path: databasePath, readOnly: true)
