@@ -6,7 +6,13 @@ import TCMSStorage
 /// `contract.list`: the contracts the caller may see, newest first, with the filters clerks
 /// and entities search by.
 enum ContractListing {
-    static let listing = Listing(
+    static let listing = makeListing(textIndex: true)
+    /// The same listing with substring filters answered by `instr` alone, for terms that
+    /// match so many contracts that reading them from the index costs more than a scan.
+    static let scanListing = makeListing(textIndex: false)
+
+    static func makeListing(textIndex: Bool) -> Listing {
+        Listing(
         filters: [
             .init("status", column: "c.status", .custom { value in
                 guard ContractStatus(rawValue: value) != nil else {
@@ -43,20 +49,22 @@ enum ContractListing {
             // Substring filters read the bigram index for terms of two or more characters;
             // `instr` on the row decides which field matched.
             .init("title", column: "", .custom { value in
-                indexed(value, "instr(c.title, ?) > 0", [value], exact: false)
+                indexed(value, "instr(c.title, ?) > 0", [value], exact: false, textIndex)
             }),
             .init("party", column: "", .custom { value in
                 indexed(
                     value, "(instr(c.seller_name, ?) > 0 OR instr(c.buyer_name, ?) > 0)",
-                    [value, value], exact: false)
+                    [value, value], exact: false, textIndex)
             }),
             .init("text", column: "", .custom { value in
                 indexed(
                     value, "(instr(c.title, ?) > 0 OR instr(c.seller_name, ?) > 0 "
-                        + "OR instr(c.buyer_name, ?) > 0)", [value, value, value], exact: true)
+                        + "OR instr(c.buyer_name, ?) > 0)", [value, value, value], exact: true,
+                    textIndex)
             }),
         ],
         order: .newestFirst, idColumn: "c.id")
+    }
 
     static func specs(environment: ServiceEnvironment) -> [MethodSpec] {
         [
@@ -80,7 +88,12 @@ enum ContractListing {
                     let keys = params["filter"]?.objectValue?.members.map(\.0) ?? []
                     let countSQL = ContractCounts.countSQL(
                         role: context.caller.role, filterKeys: keys, visible: visible)
-                    return try listing.run(
+                    let terms = ["text", "title", "party"].compactMap {
+                        params["filter"]?.objectValue?[$0]?.stringValue
+                    }
+                    let chosen = try ContractTextIndex.areSelective(terms, in: database)
+                        ? listing : scanListing
+                    return try chosen.run(
                         database, params: params,
                         from: ContractStore.selectSQL + " WHERE \(visible)",
                         arguments: arguments,
@@ -99,9 +112,10 @@ enum ContractListing {
     /// so it alone decides when `exact` (the condition covers all three) and `condition`
     /// still picks the field otherwise.
     private static func indexed(
-        _ term: String, _ condition: String, _ arguments: [any SQLBindable], exact: Bool
+        _ term: String, _ condition: String, _ arguments: [any SQLBindable], exact: Bool,
+        _ textIndex: Bool
     ) -> (sql: String, arguments: [any SQLBindable]) {
-        guard let ids = ContractTextIndex.contractIDs(containing: term) else {
+        guard textIndex, let ids = ContractTextIndex.contractIDs(containing: term) else {
             return (condition, arguments)
         }
         let indexed = "c.id IN (\(ids.sql))"

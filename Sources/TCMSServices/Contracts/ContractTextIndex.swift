@@ -116,6 +116,23 @@ public enum ContractTextIndex {
         return result
     }
 
+    /// Returns false when a term matches more than a fifth of all contracts (and at least
+    /// 1,000), where materializing their ids from the index costs more than scanning the
+    /// contracts with `instr`. Counting stops at that limit, so the check itself stays cheap.
+    static func areSelective(_ terms: [String], in database: Database) throws -> Bool {
+        guard !terms.isEmpty else { return true }
+        let contracts = try database.scalarInt(
+            "SELECT coalesce(sum(n), 0) FROM contract_office_counts")
+        let limit = max(1_000, contracts / 5)
+        for term in terms {
+            guard let ids = contractIDs(containing: term) else { continue }
+            let found = try database.scalarInt(
+                "SELECT count(*) FROM (\(ids.sql) LIMIT ?)", ids.arguments + [limit])
+            if found >= limit { return false }
+        }
+        return true
+    }
+
     /// A subquery of the ids of the contracts whose title or a party's name contains `term`,
     /// exactly as `instr` finds it, or nil when the term is shorter than two characters.
     static func contractIDs(containing term: String)
