@@ -5,8 +5,8 @@ import TCMSStorage
 /// characters of the term instead of scanning every contract. SQLite's FTS5 trigram
 /// tokenizer finds nothing for a two-character term, the usual length of a Chinese word.
 ///
-/// Each distinct text is stored once in `contract_texts` with its bigrams (pairs of Unicode
-/// code points, as SQLite's `substr` counts them) in `contract_text_grams`;
+/// Each distinct text is stored once in `contract_texts`, with its bigrams (pairs of Unicode
+/// code points, as SQLite's `substr` counts them) in `contract_text_grams`. The table
 /// `contract_text_uses` links a text to every contract whose title or party name it is. Units
 /// register many contracts under the same name, so the index grows by about three small rows
 /// per contract rather than one row per bigram. Triggers on `contracts` keep all three tables
@@ -99,8 +99,8 @@ public enum ContractTextIndex {
 
     static let sql = tablesSQL + triggersSQL + rebuildSQL
 
-    /// The distinct bigrams of `term`, split by Unicode code point as SQLite's `substr` does;
-    /// empty for a term of fewer than two characters, which the index cannot narrow.
+    /// Returns the distinct bigrams of `term`, split by Unicode code point as SQLite's `substr`
+    /// does. A term of fewer than two characters has none, so the index cannot narrow it.
     static func bigrams(of term: String) -> [String] {
         let scalars = Array(term.unicodeScalars)
         guard scalars.count >= 2 else { return [] }
@@ -133,8 +133,8 @@ public enum ContractTextIndex {
         return true
     }
 
-    /// A subquery of the ids of the contracts whose title or a party's name contains `term`,
-    /// exactly as `instr` finds it, or nil when the term is shorter than two characters.
+    /// Returns a subquery of the ids of the contracts whose title or a party's name contains
+    /// `term`, exactly as `instr` finds it, or nil when the term is shorter than two characters.
     static func contractIDs(containing term: String)
         -> (sql: String, arguments: [any SQLBindable])?
     {
