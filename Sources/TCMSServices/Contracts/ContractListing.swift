@@ -12,8 +12,7 @@ enum ContractListing {
     static let scanListing = makeListing(textIndex: false)
 
     static func makeListing(textIndex: Bool) -> Listing {
-        Listing(
-        filters: [
+        Listing(filters: [
             .init("status", column: "c.status", .custom { value in
                 guard ContractStatus(rawValue: value) != nil else {
                     throw invalidCode("status", ContractStatus.allCases.map(\.rawValue))
