@@ -58,7 +58,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .executableTarget(
             name: "tcms-bench",
-            dependencies: ["TCMSClient", "TCMSSystem", "TCMSJSON", "CSQLite"],
+            dependencies: [
+                "TCMSClient", "TCMSSystem", "TCMSJSON", "TCMSStorage", "TCMSServices", "CSQLite",
+            ],
             swiftSettings: strictSettings),
 
         .testTarget(name: "TCMSJSONTests", dependencies: ["TCMSJSON"]),

@@ -84,7 +84,7 @@ public final class Daemon: @unchecked Sendable {
             return 1
         }
 
-        notifier.notify("STATUS=Loading the code lists")
+        notifier.notify("STATUS=Reading the holiday calendar and the code lists")
         let calendar: WorkingDayCalendar
         do {
             calendar = try configuration.holidayCalendar.map(WorkingDayCalendar.load(path:))
@@ -104,7 +104,12 @@ public final class Daemon: @unchecked Sendable {
             lock.release()
             return 1
         }
-        Services.warmUp()
+        // The code lists are parsed on a thread of their own, so READY=1 does not wait for
+        // them; a request that needs a list before it is parsed waits for the same one-time
+        // initialization instead of parsing it again.
+        let warmUp = Thread { Services.warmUp() }
+        warmUp.name = "tcms-warm-up"
+        warmUp.start()
         let fileLimit = ResourceLimits.raiseOpenFileLimit()
         let statistics = Daemon.statisticsProvider(started: started)
         let table = Services.methodTable(

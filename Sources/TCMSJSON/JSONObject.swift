@@ -26,13 +26,13 @@ public struct JSONObject: Sendable, Equatable {
     /// `nil` removes it.
     public subscript(key: String) -> JSON? {
         get {
-            for member in members where member.key.utf8.elementsEqual(key.utf8) {
+            for member in members where Self.sameKey(member.key, key) {
                 return member.value
             }
             return nil
         }
         set {
-            let index = members.firstIndex { $0.key.utf8.elementsEqual(key.utf8) }
+            let index = members.firstIndex { Self.sameKey($0.key, key) }
             switch (index, newValue) {
             case (let index?, let value?):
                 members[index].value = value
@@ -44,6 +44,14 @@ public struct JSONObject: Sendable, Equatable {
                 break
             }
         }
+    }
+
+    /// Compares keys byte for byte (never by Unicode canonical equivalence), checking the
+    /// byte counts first: most keys of an object differ in length, and a reply of many
+    /// contracts compares thousands of keys.
+    @inline(__always)
+    static func sameKey(_ left: String, _ right: String) -> Bool {
+        left.utf8.count == right.utf8.count && left.utf8.elementsEqual(right.utf8)
     }
 
     /// Appends a member known not to be present yet, without the duplicate scan.

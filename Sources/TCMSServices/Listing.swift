@@ -139,9 +139,14 @@ public struct Listing: Sendable {
 
     /// Runs a listing: `baseSQL` selects rows with `id` first and must end in a WHERE clause the
     /// filters can extend (`WHERE 1` when it has no condition of its own).
+    ///
+    /// `idSQL`, when given, selects only the row id under the same condition (`SELECT c.id
+    /// FROM contracts c WHERE …`). A numbered page then finds its ids on the index alone, from
+    /// the nearer end of the listing, and reads the full rows of those ids only, so a deep or
+    /// last page does not build every row it skips.
     public func run(
         _ database: Database, params: Params, from baseSQL: String, arguments: [any SQLBindable],
-        countSQL: String, row: (Row) throws -> JSON
+        countSQL: String, idSQL: String? = nil, row: (Row) throws -> JSON
     ) throws -> JSON {
         let (filterSQL, filterArguments) = try whereClause(params)
         let pageSize = params.int("pageSize") ?? Listing.defaultPageSize
@@ -176,12 +181,45 @@ public struct Listing: Sendable {
         }
 
         let page = params.int("page") ?? 1
-        let sql = baseSQL + filterSQL + orderSQL + " LIMIT ? OFFSET ?"
-        let items = try database.query(
-            sql, arguments + filterArguments + [pageSize, (page - 1) * pageSize], row)
+        let items: [JSON]
+        if let idSQL, page > 1 {
+            let ids = try pageIDs(
+                database, idSQL: idSQL + filterSQL, arguments: arguments + filterArguments,
+                offset: (page - 1) * pageSize, pageSize: pageSize, total: total)
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+            items = ids.isEmpty ? [] : try database.query(
+                baseSQL + " AND \(idColumn) IN (\(marks))" + orderSQL, arguments + ids, row)
+        } else {
+            let sql = baseSQL + filterSQL + orderSQL + " LIMIT ? OFFSET ?"
+            items = try database.query(
+                sql, arguments + filterArguments + [pageSize, (page - 1) * pageSize], row)
+        }
         return [
             "items": .array(items), "total": .int(total), "page": .int(page),
             "pageSize": .int(pageSize), "pages": .int(pages),
         ]
+    }
+
+    /// The ids of the rows at `offset` ..< `offset + pageSize` in the listing's order. Past the
+    /// middle of `total` rows the ids are read in the opposite order from the other end, so
+    /// the last page skips nothing.
+    private func pageIDs(
+        _ database: Database, idSQL: String, arguments: [any SQLBindable], offset: Int64,
+        pageSize: Int64, total: Int64
+    ) throws -> [Int64] {
+        guard offset < total else { return [] }
+        guard offset > total / 2 else {
+            return try database.query(
+                idSQL + orderSQL + " LIMIT ? OFFSET ?", arguments + [pageSize, offset]
+            ) { $0.int64(0) }
+        }
+        let count = min(pageSize, total - offset)
+        let reversed = order == .oldestFirst
+            ? " ORDER BY \(idColumn) DESC" : " ORDER BY \(idColumn)"
+        let ids = try database.query(
+            idSQL + reversed + " LIMIT ? OFFSET ?",
+            arguments + [count, total - offset - count]
+        ) { $0.int64(0) }
+        return ids.reversed()
     }
 }

@@ -28,6 +28,9 @@ public enum Schema {
         Migration(version: 4, name: "clerks and system access", sql: AccessSchema.sql),
         Migration(version: 5, name: "handler authorizations", sql: AuthorizationSchema.sql),
         Migration(version: 6, name: "contracts", sql: ContractSchema.sql),
+        Migration(
+            version: 7, name: "contract counts and bigram index",
+            sql: ContractCounts.sql + ContractTextIndex.sql),
     ]
 
     /// The schema version this build writes.

@@ -8,7 +8,12 @@ final class ServerProcess {
     let socketPath: String
     let process: Process
 
-    init(name: String, executable: String, arguments: [String], socketPath: String) throws {
+    /// Starts the server; `notifySocket`, when given, is passed as NOTIFY_SOCKET so the
+    /// server's readiness message reaches the benchmark.
+    init(
+        name: String, executable: String, arguments: [String], socketPath: String,
+        notifySocket: String? = nil, waitForSocket wait: Bool = true
+    ) throws {
         self.name = name
         self.socketPath = socketPath
         process = Process()
@@ -19,14 +24,15 @@ final class ServerProcess {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "NOTIFY_SOCKET")
         environment.removeValue(forKey: "LISTEN_FDS")
+        if let notifySocket { environment["NOTIFY_SOCKET"] = notifySocket }
         process.environment = environment
         try process.run()
-        try waitForSocket()
+        if wait { try waitForSocket() }
     }
 
     var pid: Int32 { process.processIdentifier }
 
-    private func waitForSocket() throws {
+    func waitForSocket() throws {
         for _ in 0..<500 {
             if let probe = try? UnixSocket.connect(path: socketPath) {
                 probe.close()

@@ -3,24 +3,41 @@ import Glibc
 import TCMSSystem
 
 /// `tcms-bench`: starts a tcms daemon (and redis-server, when installed, as the reference) on
-/// private sockets, measures ping round trips and memory, prints figures and ratios, and stops
-/// both. Not part of the test run; docs/BENCHMARKS.md records its output.
+/// private sockets, measures ping round trips and memory, seeds a national-scale set of
+/// contracts and measures reads, approvals, listings and search against sqlite3 run directly,
+/// prints a Markdown table of figures and ratios, and stops everything it started. Not part of
+/// the test run; docs/BENCHMARKS.md records its output.
 struct BenchOptions {
     var tcmsBinary: String
     var redisBinary: String?
     var seconds = 5.0
     var connections = 32
     var idleConnections = 1_000
+    var contracts = 5_000_000
+    var entities: Int?
+    var stateDirectory: String?
+    var seedOnly = false
+    var ping = true
+    var repeats = 50
+    var seed: UInt64 = 20_261_204
 
     static let usage = """
         USAGE
           tcms-bench [--seconds N] [--connections N] [--idle-connections N]
-                     [--tcms PATH] [--redis PATH | --no-redis]
+                     [--contracts N] [--entities N] [--state-dir DIR] [--seed-only] [--no-ping]
+                     [--repeats N] [--seed N] [--tcms PATH] [--redis PATH | --no-redis]
 
         Starts tcms (and redis-server, the reference, when installed) on private sockets in a
-        temporary directory, prints each figure with its ratio to redis-server, and stops both.
-        --seconds sets the time per figure (default 5), --connections the concurrent clients
-        (default 32), --idle-connections the open connections for the memory figure (1000).
+        temporary directory, prints each figure with its reference and ratio as a Markdown
+        table, and stops both.
+        --seconds sets the time per throughput figure (default 5), --connections the
+        concurrent ping clients (default 32), --idle-connections the open connections for the
+        memory figure (1000).
+        --contracts sets the contracts seeded (default 5000000; 0 skips the contract figures),
+        --entities the registering units (default one per 25 contracts, at most 200000);
+        --state-dir keeps the seeded state in DIR and reuses it when DIR already holds one;
+        --seed-only seeds and stops; --no-ping skips the ping and memory figures; --repeats
+        sets the samples per latency figure (default 50); --seed the generator's seed.
         """
 
     static func parse(_ arguments: [String]) throws -> BenchOptions {
@@ -35,6 +52,13 @@ struct BenchOptions {
                 guard let next = iterator.next() else { throw BenchError("\(argument) needs a value") }
                 return next
             }
+            func number() throws -> Int {
+                let text = try value()
+                guard let parsed = Int(text), parsed >= 0 else {
+                    throw BenchError("\(argument) needs a whole number, not \(text)")
+                }
+                return parsed
+            }
             switch argument {
             case "--help", "-h":
                 print(BenchOptions.usage)
@@ -43,9 +67,15 @@ struct BenchOptions {
             case "--redis": options.redisBinary = try value()
             case "--no-redis": options.redisBinary = nil
             case "--seconds": options.seconds = Double(try value()) ?? options.seconds
-            case "--connections": options.connections = Int(try value()) ?? options.connections
-            case "--idle-connections":
-                options.idleConnections = Int(try value()) ?? options.idleConnections
+            case "--connections": options.connections = try number()
+            case "--idle-connections": options.idleConnections = try number()
+            case "--contracts": options.contracts = try number()
+            case "--entities": options.entities = max(1, try number())
+            case "--state-dir": options.stateDirectory = try value()
+            case "--seed-only": options.seedOnly = true
+            case "--no-ping": options.ping = false
+            case "--repeats": options.repeats = max(1, try number())
+            case "--seed": options.seed = UInt64(try number())
             default:
                 throw BenchError("unknown option \(argument)\n" + BenchOptions.usage)
             }
@@ -108,24 +138,11 @@ func format(_ value: Double, decimals: Int = 0) -> String {
     String(format: "%.\(decimals)f", value)
 }
 
-func ratio(_ ours: Double, _ theirs: Double?) -> String {
-    guard let theirs, theirs > 0 else { return "-" }
-    return format(ours / theirs, decimals: 2)
-}
-
-func runBenchmark() throws {
-    let options = try BenchOptions.parse(CommandLine.arguments)
-    let directory = NSTemporaryDirectory() + "tcms-bench-\(getpid())"
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: directory) }
-    _ = ResourceLimits.raiseOpenFileLimit()
-
+/// Measures ping round trips and memory of tcms and redis-server, as table rows.
+func pingRows(options: BenchOptions, directory: String) throws -> [FigureRow] {
     // The benchmark's one uid opens every connection, so the per-uid limit is raised with the
     // total; redis-server gets the same room through --maxclients.
     let config = directory + "/tcms.conf"
-    let room = options.idleConnections + options.connections + 16
-    try "max_connections = \(room)\nmax_connections_per_uid = \(room)\n".write(
-        toFile: config, atomically: true, encoding: .utf8)
     let tcms = try ServerProcess(
         name: "tcms", executable: options.tcmsBinary,
         arguments: ["daemon", "--config", config, "--state-dir", directory + "/state",
@@ -144,26 +161,63 @@ func runBenchmark() throws {
         reference = try measure(redis, protocol: .redis, options: options)
         redis.stop()
     }
-
-    let rows: [(String, Double, Double?, Int)] = [
-        ("ping/s, 1 connection, pinned to one core", ours.pinnedPerSecond,
-         reference?.pinnedPerSecond, 0),
-        ("server CPU us/ping, 1 connection", ours.pinnedCPUMicroseconds,
-         reference?.pinnedCPUMicroseconds, 1),
-        ("ping/s, \(options.connections) connections", ours.concurrentPerSecond,
-         reference?.concurrentPerSecond, 0),
-        ("server CPU us/ping, \(options.connections) connections", ours.concurrentCPUMicroseconds,
-         reference?.concurrentCPUMicroseconds, 1),
-        ("resident KiB, idle", Double(ours.idleKiB), reference.map { Double($0.idleKiB) }, 0),
-        ("resident KiB, \(options.idleConnections) connections", Double(ours.manyConnectionsKiB),
-         reference.map { Double($0.manyConnectionsKiB) }, 0),
+    let connections = options.connections
+    return [
+        FigureRow(label: "`system.ping`/s, 1 connection, pinned to one core (ref: redis PING)",
+                  tcms: ours.pinnedPerSecond, reference: reference?.pinnedPerSecond,
+                  decimals: 0, target: "≥ 1.00"),
+        FigureRow(label: "server CPU µs per ping, 1 connection (ref: redis)",
+                  tcms: ours.pinnedCPUMicroseconds, reference: reference?.pinnedCPUMicroseconds,
+                  decimals: 1, target: "≤ 1.50"),
+        FigureRow(label: "`system.ping`/s, \(connections) connections (ref: redis PING)",
+                  tcms: ours.concurrentPerSecond, reference: reference?.concurrentPerSecond,
+                  decimals: 0, target: "≥ 1.00"),
+        FigureRow(label: "server CPU µs per ping, \(connections) connections (ref: redis)",
+                  tcms: ours.concurrentCPUMicroseconds,
+                  reference: reference?.concurrentCPUMicroseconds, decimals: 1, target: "-"),
+        FigureRow(label: "resident KiB, idle (ref: redis)", tcms: Double(ours.idleKiB),
+                  reference: reference.map { Double($0.idleKiB) }, decimals: 0,
+                  target: "≤ 1.50"),
+        FigureRow(label: "resident KiB, \(options.idleConnections) connections (ref: redis)",
+                  tcms: Double(ours.manyConnectionsKiB),
+                  reference: reference.map { Double($0.manyConnectionsKiB) }, decimals: 0,
+                  target: "-"),
     ]
-    print("tcms-bench: \(format(options.seconds, decimals: 1)) s per figure, "
-          + "\(ProcessInfo.processInfo.activeProcessorCount) CPUs")
-    print("figure | tcms | redis-server | tcms/redis")
-    for (label, value, other, decimals) in rows {
-        let otherText = other.map { format($0, decimals: decimals) } ?? "-"
-        print("\(label) | \(format(value, decimals: decimals)) | \(otherText) | \(ratio(value, other))")
+}
+
+func runBenchmark() throws {
+    let options = try BenchOptions.parse(CommandLine.arguments)
+    let directory = NSTemporaryDirectory() + "tcms-bench-\(getpid())"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    _ = ResourceLimits.raiseOpenFileLimit()
+    let room = options.idleConnections + options.connections + 16
+    try "max_connections = \(room)\nmax_connections_per_uid = \(room)\n".write(
+        toFile: directory + "/tcms.conf", atomically: true, encoding: .utf8)
+
+    let machine = MachineLoad.read()
+    var rows: [FigureRow] = []
+    if options.ping && !options.seedOnly {
+        rows += try pingRows(options: options, directory: directory)
+    }
+    if options.contracts > 0 {
+        rows += try contractRows(options: options, directory: directory)
+    }
+    if options.seedOnly { return }
+
+    let after = MachineLoad.read()
+    print("tcms-bench \(CommandLine.arguments.dropFirst().joined(separator: " "))")
+    print("\(ProcessInfo.processInfo.activeProcessorCount) CPUs, \(machine.memory), "
+          + "load average \(machine.loadAverage) at start and \(after.loadAverage) at end, "
+          + "\(format(options.seconds, decimals: 1)) s per throughput figure, "
+          + "\(options.repeats) samples per latency figure")
+    print("")
+    print("| figure | tcms | reference | ratio | target | note |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for row in rows {
+        let reference = row.reference.map { format($0, decimals: row.decimals) } ?? "-"
+        print("| \(row.label) | \(format(row.tcms, decimals: row.decimals)) | \(reference) | "
+              + "\(row.ratio) | \(row.target) | \(row.note) |")
     }
 }
 

@@ -6,8 +6,13 @@ import TCMSStorage
 /// `contract.list`: the contracts the caller may see, newest first, with the filters clerks
 /// and entities search by.
 enum ContractListing {
-    static let listing = Listing(
-        filters: [
+    static let listing = makeListing(textIndex: true)
+    /// The same listing with substring filters answered by `instr` alone, for terms that
+    /// match so many contracts that reading them from the index costs more than a scan.
+    static let scanListing = makeListing(textIndex: false)
+
+    static func makeListing(textIndex: Bool) -> Listing {
+        Listing(filters: [
             .init("status", column: "c.status", .custom { value in
                 guard ContractStatus(rawValue: value) != nil else {
                     throw invalidCode("status", ContractStatus.allCases.map(\.rawValue))
@@ -40,19 +45,28 @@ enum ContractListing {
                 ("c.amount_fen <= ?", [try fen("amountMax", value)])
             }),
             .init("registrationNumber", column: "c.registration_number", .equals),
-            .init("title", column: "c.title", .contains),
+            // Substring filters read the bigram index for terms of two or more characters;
+            // `instr` on the row decides which field matched.
+            .init("title", column: "", .custom { value in
+                indexed(value, "instr(c.title, ?) > 0", [value], exact: false, textIndex)
+            }),
             .init("party", column: "", .custom { value in
-                ("(instr(c.seller_name, ?) > 0 OR instr(c.buyer_name, ?) > 0)", [value, value])
+                indexed(
+                    value, "(instr(c.seller_name, ?) > 0 OR instr(c.buyer_name, ?) > 0)",
+                    [value, value], exact: false, textIndex)
             }),
             .init("text", column: "", .custom { value in
-                ("(instr(c.title, ?) > 0 OR instr(c.seller_name, ?) > 0 "
-                    + "OR instr(c.buyer_name, ?) > 0)", [value, value, value])
+                indexed(
+                    value, "(instr(c.title, ?) > 0 OR instr(c.seller_name, ?) > 0 "
+                        + "OR instr(c.buyer_name, ?) > 0)", [value, value, value], exact: true,
+                    textIndex)
             }),
             .init("statuses", column: "", .custom(ContractConditions.statuses)),
             .init("filing", column: "", .custom(ContractConditions.filing)),
             .init("executionDueBy", column: "", .custom(ContractConditions.executionDue)),
         ],
         order: .newestFirst, idColumn: "c.id")
+    }
 
     static func specs(environment: ServiceEnvironment) -> [MethodSpec] {
         [
@@ -74,17 +88,44 @@ enum ContractListing {
                 return try environment.store.read { database in
                     let (visible, arguments) = try ContractVisibility.condition(
                         context, in: database)
-                    return try listing.run(
+                    // Totals come from the count tables where the filters allow.
+                    let keys = params["filter"]?.objectValue?.members.map(\.0) ?? []
+                    let countSQL = ContractCounts.countSQL(
+                        role: context.caller.role, filterKeys: keys, visible: visible)
+                    let terms = ["text", "title", "party"].compactMap {
+                        params["filter"]?.objectValue?[$0]?.stringValue
+                    }
+                    let chosen = try ContractTextIndex.areSelective(terms, in: database)
+                        ? listing : scanListing
+                    return try chosen.run(
                         database, params: params,
                         from: ContractStore.selectSQL + " WHERE \(visible)",
                         arguments: arguments,
-                        countSQL: "SELECT count(*) FROM contracts c WHERE \(visible)"
+                        countSQL: countSQL ?? "SELECT count(*) FROM contracts c WHERE \(visible)",
+                        idSQL: "SELECT c.id FROM contracts c WHERE \(visible)"
                     ) { row in
                         ContractStore.json(row, today: today, calendar: environment.calendar)
                     }
                 }
             },
         ]
+    }
+
+    /// `condition` on the contract's text, answered from the bigram index when the term is
+    /// long enough. The index finds the contracts with the term in any of the three fields,
+    /// so it alone decides when `exact` (the condition covers all three) and `condition`
+    /// still picks the field otherwise.
+    private static func indexed(
+        _ term: String, _ condition: String, _ arguments: [any SQLBindable], exact: Bool,
+        _ textIndex: Bool
+    ) -> (sql: String, arguments: [any SQLBindable]) {
+        guard textIndex, let ids = ContractTextIndex.contractIDs(containing: term) else {
+            return (condition, arguments)
+        }
+        let indexed = "c.id IN (\(ids.sql))"
+        return exact
+            ? (indexed, ids.arguments)
+            : (indexed + " AND " + condition, ids.arguments + arguments)
     }
 
     private static func invalidCode(_ key: String, _ codes: [String]) -> RPCError {
