@@ -66,7 +66,7 @@ enum ContractExecutions {
         let entry = try parse(params, today: ChinaTime.date(of: now))
         let nowText = ChinaTime.timestamp(of: now)
 
-        return try environment.store.write { database in
+        try environment.store.write { database in
             let record = try ContractRegistration.owned(id, by: handler, in: database)
             do throws(DomainViolation) {
                 _ = try ContractWorkflow.next(from: record.status, action: .recordExecution)
@@ -91,8 +91,8 @@ enum ContractExecutions {
             try AuditLog.record(
                 database, context: context, subject: "contract:\(id)", after: .object(detail),
                 at: now)
-            return try ContractMethods.shown(id, environment, in: database)
         }
+        return try ContractMethods.shownAfterWrite(id, environment)
     }
 
     /// Reads the record from `params`, reporting every problem at once: a payment has an

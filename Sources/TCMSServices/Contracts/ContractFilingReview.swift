@@ -63,7 +63,8 @@ enum ContractFilingReview {
         let nowText = ChinaTime.timestamp(of: now)
         let login = context.caller.login ?? ""
 
-        let (shown, notice) = try environment.store.write { database -> (JSON, ContractNotice) in
+        let (contractID, notice) = try environment.store.write {
+            database -> (Int64, ContractNotice) in
             let office = try ClerkStore.callerOffice(context, in: database)
             guard let filing = try ContractFilingStore.find(id: filingID, in: database),
                 filing.officeID == office.officeID,
@@ -103,13 +104,13 @@ enum ContractFilingReview {
                 text(for: filing.kind, approved: approve, note: note, subject: $0)
             }
             if environment.smsCommand == nil { try notice.keep(database, now: nowText) }
-            return (try ContractMethods.shown(record.id, environment, in: database), notice)
+            return (record.id, notice)
         }
 
         if let command = environment.smsCommand {
             notice.deliver(command: command, store: environment.store, now: nowText)
         }
-        return shown
+        return try ContractMethods.shownAfterWrite(contractID, environment)
     }
 
     /// Changes the contract as the decision requires and returns what the history and the

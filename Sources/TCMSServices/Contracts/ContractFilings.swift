@@ -88,7 +88,7 @@ enum ContractFilings {
         let now = environment.clock.now()
         let nowText = ChinaTime.timestamp(of: now)
 
-        return try environment.store.write { database in
+        try environment.store.write { database in
             let record = try ContractRegistration.owned(id, by: handler, in: database)
             let openFiling = try ContractFilingStore.openKind(contractID: id, in: database)
             do throws(DomainViolation) {
@@ -126,7 +126,7 @@ enum ContractFilings {
             try AuditLog.record(
                 database, context: context, subject: "contract:\(id)", after: .object(detail),
                 at: now)
-            return try ContractMethods.shown(id, environment, in: database)
         }
+        return try ContractMethods.shownAfterWrite(id, environment)
     }
 }

@@ -36,12 +36,12 @@ enum ContractMethods {
             ) { context, params in
                 let handler = try ContractRegistration.Handler(context)
                 let now = environment.clock.now()
-                return try environment.store.write { database in
-                    let id = try ContractRegistration.create(
+                let id = try environment.store.write { database in
+                    try ContractRegistration.create(
                         params.object, prefix: "params.", handler: handler, imported: false,
                         context: context, now: now, in: database)
-                    return try shown(id, environment, in: database)
                 }
+                return try shownAfterWrite(id, environment)
             },
 
             MethodSpec(
@@ -59,12 +59,12 @@ enum ContractMethods {
                 var changes = params.object
                 changes["contractId"] = nil
                 let now = environment.clock.now()
-                return try environment.store.write { database in
+                try environment.store.write { database in
                     try ContractRegistration.update(
                         id: id, changes: changes, handler: handler, context: context, now: now,
                         in: database)
-                    return try shown(id, environment, in: database)
                 }
+                return try shownAfterWrite(id, environment)
             },
 
             MethodSpec(
@@ -121,10 +121,16 @@ enum ContractMethods {
         let handler = try ContractRegistration.Handler(context)
         let id = params.int("contractId")!
         let now = environment.clock.now()
-        return try environment.store.write { database in
+        try environment.store.write { database in
             try step(id, handler, context, now, database)
-            return try shown(id, environment, in: database)
         }
+        return try shownAfterWrite(id, environment)
+    }
+
+    /// Reads the contract for the reply of a write, after the write committed. Building the
+    /// reply on a reader keeps the one writer connection free for the next write.
+    static func shownAfterWrite(_ id: Int64, _ environment: ServiceEnvironment) throws -> JSON {
+        try environment.store.read { database in try shown(id, environment, in: database) }
     }
 
     /// The contract as `contract.get` returns it, with its allowed actions, history, complete

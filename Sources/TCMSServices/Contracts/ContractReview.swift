@@ -112,7 +112,7 @@ enum ContractReview {
         let now = environment.clock.now()
         let nowText = ChinaTime.timestamp(of: now)
 
-        let (shown, notice) = try environment.store.write { database -> (JSON, ContractNotice?) in
+        let notice = try environment.store.write { database -> ContractNotice? in
             let office = try ClerkStore.callerOffice(context, in: database)
             guard let record = try ContractRecord.find(id: id, in: database),
                 record.officeID == office.officeID, record.status != .draft
@@ -167,13 +167,13 @@ enum ContractReview {
                 notice = try ContractNotice.after(action, contractID: id, in: database)
                 if environment.smsCommand == nil { try notice?.keep(database, now: nowText) }
             }
-            return (try ContractMethods.shown(id, environment, in: database), notice)
+            return notice
         }
 
         if let notice, let command = environment.smsCommand {
             notice.deliver(command: command, store: environment.store, now: nowText)
         }
-        return shown
+        return try ContractMethods.shownAfterWrite(id, environment)
     }
 
     /// Checks the decision against the workflow and the approver rules and fills in what it
