@@ -20,6 +20,11 @@ enum IdentityErrors {
         message: "The account is disabled; ask an operator to enable it",
         messageZh: "账号已停用，请联系管理员")
 
+    static let passwordResetRequired = RPCError(
+        code: RPCErrorCode.forbidden, reason: "password_reset_required",
+        message: "The account must set a new password first; call account.changePassword",
+        messageZh: "请先修改密码")
+
     static let sessionInvalid = RPCError(
         code: RPCErrorCode.sessionExpired, reason: "session_invalid",
         message: "The session token is unknown, expired or revoked; call session.login",

@@ -5,6 +5,12 @@ import TCMSRPC
 /// a disabled account, a forced password reset and expiry take effect on connections that are
 /// already open. It costs one indexed read per call of a connection with a session.
 enum SessionGuard {
+    /// The methods an account that must reset its password may still call.
+    static let allowedBeforeReset: Set<String> = [
+        "account.changePassword", "account.passwordStrength", "session.whoami",
+        "session.logout",
+    ]
+
     /// Wraps `spec` so its handler runs only while the caller's session is live. A connection
     /// whose session ended returns to the role it has without one and gets `session_invalid`.
     static func guarded(_ spec: MethodSpec, environment: ServiceEnvironment) -> MethodSpec {
@@ -24,6 +30,9 @@ enum SessionGuard {
                         role: caller.roleWithoutSession, peerUID: caller.peerUID,
                         peerPID: caller.peerPID)
                     throw IdentityErrors.sessionInvalid
+                }
+                if live.account.mustResetPassword && !allowedBeforeReset.contains(spec.name) {
+                    throw IdentityErrors.passwordResetRequired
                 }
                 if caller.role == .handler {
                     try HandlerGuard.check(context, account: live.account, environment: environment)

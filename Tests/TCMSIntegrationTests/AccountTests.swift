@@ -234,9 +234,14 @@ final class AccountTests: XCTestCase {
         let login = try client.result(
             "session.login", ["login": "chen_jing", "password": "Secret-2026!"])
         XCTAssertEqual(login["mustResetPassword"], .bool(true))
+        let blocked = try client.call("person.get")
+        XCTAssertEqual(blocked.errorCode, 1003)
+        XCTAssertEqual(blocked.errorReason, "password_reset_required")
+        XCTAssertEqual(try client.result("session.whoami")["login"], "chen_jing")
         _ = try client.result(
             "account.changePassword",
             ["currentPassword": "Secret-2026!", "newPassword": "Better-2027!"])
+        XCTAssertEqual(try client.result("person.get")["login"], "chen_jing")
         let again = try RawClient(path: daemon.socketPath).result(
             "session.login", ["login": "chen_jing", "password": "Better-2027!"])
         XCTAssertEqual(again["mustResetPassword"], .bool(false))
