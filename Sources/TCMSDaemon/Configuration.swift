@@ -94,6 +94,13 @@ public struct Configuration: Sendable, Equatable {
             }
             return number
         }
+        // An empty value means the setting is off; any other must be an absolute path.
+        func absolutePath() throws -> String? {
+            guard value.isEmpty || value.hasPrefix("/") else {
+                throw SettingError(detail: "\(key) must be an absolute path, not \"\(value)\"")
+            }
+            return value.isEmpty ? nil : value
+        }
 
         switch key {
         case "state_dir": stateDirectory = value.isEmpty ? nil : value
@@ -119,35 +126,11 @@ public struct Configuration: Sendable, Equatable {
         case "write_timeout_seconds": writeTimeoutSeconds = try integer(1...3_600)
         case "shutdown_grace_seconds": shutdownGraceSeconds = try integer(0...600)
         case "execution_reminder_days": executionReminderDays = try integer(0...3_650)
-        case "sms_command":
-            guard value.isEmpty || value.hasPrefix("/") else {
-                throw SettingError(detail: "sms_command must be an absolute path, not \"\(value)\"")
-            }
-            smsCommand = value.isEmpty ? nil : value
-        case "verify_command":
-            guard value.isEmpty || value.hasPrefix("/") else {
-                throw SettingError(
-                    detail: "verify_command must be an absolute path, not \"\(value)\"")
-            }
-            verifyCommand = value.isEmpty ? nil : value
-        case "holiday_calendar":
-            guard value.isEmpty || value.hasPrefix("/") else {
-                throw SettingError(
-                    detail: "holiday_calendar must be an absolute path, not \"\(value)\"")
-            }
-            holidayCalendar = value.isEmpty ? nil : value
-        case "contract_codes":
-            guard value.isEmpty || value.hasPrefix("/") else {
-                throw SettingError(
-                    detail: "contract_codes must be an absolute path, not \"\(value)\"")
-            }
-            contractCodes = value.isEmpty ? nil : value
-        case "templates_directory":
-            guard value.isEmpty || value.hasPrefix("/") else {
-                throw SettingError(
-                    detail: "templates_directory must be an absolute path, not \"\(value)\"")
-            }
-            templatesDirectory = value.isEmpty ? nil : value
+        case "sms_command": smsCommand = try absolutePath()
+        case "verify_command": verifyCommand = try absolutePath()
+        case "holiday_calendar": holidayCalendar = try absolutePath()
+        case "contract_codes": contractCodes = try absolutePath()
+        case "templates_directory": templatesDirectory = try absolutePath()
         default:
             throw SettingError(detail: "unknown setting \"\(key)\"; etc/tcms.conf lists them all")
         }
