@@ -186,8 +186,6 @@ enum ContractReview {
         let rules = record.ruleSet(today: ChinaTime.date(of: now))
         let login = context.caller.login ?? ""
         let nowText = ChinaTime.timestamp(of: now)
-        let amount = try database.scalarInt(
-            "SELECT amount_fen FROM contracts WHERE id = ?", [record.id])
 
         var needsSecond = false
         if action == .approve, record.status == .textReceived {
@@ -198,11 +196,11 @@ enum ContractReview {
                         + "verified 技术交易额 in yuan",
                     messageZh: "批准时须填写核定的技术交易额", field: "params.techAmount")
             }
-            guard verified.fen <= amount else {
+            guard verified <= record.amount else {
                 throw RPCError(
                     code: RPCErrorCode.validationFailed, reason: "tech_amount_exceeds_amount",
                     message: "The verified 技术交易额 \(verified) is more than the contract "
-                        + "amount \(Money(fen: amount))",
+                        + "amount \(record.amount)",
                     messageZh: "核定技术交易额不能超过合同成交额", field: "params.techAmount")
             }
             needsSecond = rules.needsSecondApproval(techAmount: verified)
@@ -233,14 +231,12 @@ enum ContractReview {
             decision.set("first_approved_at", nowText)
             decision.detail["techAmount"] = .string(Money(fen: fen).description)
         case .approveSecond:
-            let stored = try database.queryFirst(
-                "SELECT approved_tech_amount_fen FROM contracts WHERE id = ?", [record.id]
-            ) { $0.optionalInt64(0) } ?? nil
-            if let verified, verified.fen != stored {
+            let stored = record.approvedTechAmount
+            if let verified, verified != stored {
                 throw RPCError(
                     code: RPCErrorCode.validationFailed, reason: "tech_amount_mismatch",
                     message: "The second approval confirms the first one's 技术交易额 "
-                        + "\(Money(fen: stored ?? 0)); return the contract to change it",
+                        + "\(stored ?? .zero); return the contract to change it",
                     messageZh: "复核批准须确认首次核定的技术交易额", field: "params.techAmount")
             }
         case .return:
