@@ -83,7 +83,7 @@ private final class LoadJob: @unchecked Sendable {
 
 /// A flag one thread sets and another reads.
 private final class StopFlag: @unchecked Sendable {
-    // Unchecked because every access holds `lock`.
+    // Unchecked because every access takes `lock` first.
     private let lock = NSLock()
     private var value = false
 

@@ -4,10 +4,12 @@ import XCTest
 @testable import TCMSStorage
 
 /// A full disk, simulated with SQLite's page limit on the writer connection: the failing
-/// write is refused as disk full, what was committed before stays, and writes resume once
+/// write is rejected as disk full, what was committed before stays, and writes resume once
 /// there is room again.
 final class DiskFullTests: XCTestCase {
-    func testFullDiskRefusesWriteAndKeepsCommittedRows() throws {
+    /// Opens a store with one table on a new file whose writer may grow it by only
+    /// `roomInPages` pages.
+    private func makeStore(roomInPages: Int64) throws -> Store {
         let path = NSTemporaryDirectory() + "tcms-full-\(UUID().uuidString).sqlite"
         addTeardownBlock {
             for suffix in ["", "-wal", "-shm"] {
@@ -17,15 +19,18 @@ final class DiskFullTests: XCTestCase {
         let store = try Store(
             path: path,
             migrations: [
-                Migration(version: 1, name: "blobs", sql: "CREATE TABLE blobs (id INTEGER PRIMARY KEY, body TEXT)")
+                Migration(
+                    version: 1, name: "blobs",
+                    sql: "CREATE TABLE blobs (id INTEGER PRIMARY KEY, body TEXT)")
             ])
+        let pages = try store.write { try $0.scalarInt("PRAGMA page_count") }
+        try store.write { try $0.execute("PRAGMA max_page_count = \(pages + roomInPages)") }
+        return store
+    }
+
+    func testFullDiskRejectsWriteKeepsRows() throws {
+        let store = try makeStore(roomInPages: 20)
         let body = String(repeating: "技", count: 2_000)
-        let pages = try store.write { database in
-            try database.scalarInt("PRAGMA page_count")
-        }
-        try store.write { database in
-            try database.execute("PRAGMA max_page_count = \(pages + 20)")
-        }
 
         var committed = 0
         var failure: SQLiteError?
@@ -57,20 +62,8 @@ final class DiskFullTests: XCTestCase {
             Int64(committed + 1))
     }
 
-    func testConcurrentWritesAtFullDiskKeepEveryAcknowledgedRow() throws {
-        let path = NSTemporaryDirectory() + "tcms-full-\(UUID().uuidString).sqlite"
-        addTeardownBlock {
-            for suffix in ["", "-wal", "-shm"] {
-                try? FileManager.default.removeItem(atPath: path + suffix)
-            }
-        }
-        let store = try Store(
-            path: path,
-            migrations: [
-                Migration(version: 1, name: "blobs", sql: "CREATE TABLE blobs (id INTEGER PRIMARY KEY, body TEXT)")
-            ])
-        let pages = try store.write { try $0.scalarInt("PRAGMA page_count") }
-        try store.write { try $0.execute("PRAGMA max_page_count = \(pages + 40)") }
+    func testConcurrentFullDiskKeepsAcknowledged() throws {
+        let store = try makeStore(roomInPages: 40)
 
         let acknowledged = Counter()
         let refused = Counter()
@@ -96,7 +89,7 @@ final class DiskFullTests: XCTestCase {
 
 /// A thread-safe count for concurrent writers.
 private final class Counter: @unchecked Sendable {
-    // Unchecked because every access holds `lock`.
+    // Unchecked because every access takes `lock` first.
     private let lock = NSLock()
     private var count = 0
 
