@@ -66,7 +66,7 @@ enum ImportBatch {
         return (accepted, unchanged, rejections)
     }
 
-    /// The reply of an import call, rejections in line order.
+    /// Builds the reply of an import call, with the rejections in line order.
     static func reply(accepted: Int, unchanged: Int, rejected: [Rejection]) -> JSON {
         let all = rejected.sorted { $0.line < $1.line }
         return [

@@ -49,7 +49,7 @@ final class ContractWorld {
         }
     }
 
-    /// A new connection of the handler acting for `entity`.
+    /// Opens a new connection of the handler acting for `entity`.
     func handler(for entity: String = "seller_1") throws -> RawClient {
         let client = try daemon.session(Self.handlerLogin)
         let id = try XCTUnwrap(entityIDs[entity], "no grant from \(entity)")
@@ -57,7 +57,7 @@ final class ContractWorld {
         return client
     }
 
-    /// A new connection of `clerk`.
+    /// Opens a new connection logged in as `clerk`.
     func clerk(_ login: String = "clerk_lin") throws -> RawClient {
         try daemon.loggedIn(login)
     }

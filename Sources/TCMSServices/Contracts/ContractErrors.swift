@@ -39,8 +39,8 @@ enum ContractErrors {
         message: "Another decision on this contract came first; reload it with contract.get",
         messageZh: "该合同已由他人处理，请刷新后查看")
 
-    /// A move the contract's status does not allow, or a decision already taken, from the
-    /// domain's workflow.
+    /// Converts the workflow's refusal of a move, or of a decision already taken, into a
+    /// protocol error.
     static func workflow(_ violation: DomainViolation) -> RPCError {
         let code = violation.reason == "already_decided"
             ? RPCErrorCode.alreadyDecided : RPCErrorCode.invalidState
@@ -49,7 +49,7 @@ enum ContractErrors {
             messageZh: violation.messageZh)
     }
 
-    /// A second approval the clerk may not give.
+    /// Converts the refusal of a second approval the clerk may not give into 1003.
     static func secondApprover(_ violation: DomainViolation) -> RPCError {
         RPCError(
             code: RPCErrorCode.forbidden, reason: violation.reason, message: violation.message,

@@ -7,7 +7,7 @@ import TCMSStorage
 /// together so that every problem is reported at once.
 ///
 /// The registering party's own fields (`sellerName` … for seller-side registration) come from
-/// the entity's record; a handler may repeat them, but a value that differs is refused.
+/// the entity's record. A handler may repeat them, but a value that differs is rejected.
 struct ContractForm: Sendable, Equatable {
     var title: String
     var category: String

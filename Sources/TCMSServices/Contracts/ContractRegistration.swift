@@ -13,8 +13,8 @@ enum ContractRegistration {
         let entityID: Int64
         let login: String
 
-        /// The handler of the calling connection; any other role is refused by the method's
-        /// roles before this runs.
+        /// Takes the handler of the calling connection. The method's roles reject every other
+        /// role before this runs.
         init(_ context: CallContext) throws {
             guard let entityID = context.caller.entityID, let login = context.caller.login else {
                 throw ContractErrors.notFound

@@ -84,7 +84,7 @@ enum ContractReview {
         ]
     }
 
-    /// What a decision writes besides the status.
+    /// The columns and audit detail a decision writes besides the status.
     private struct Decision {
         var assignments: [String] = []
         var arguments: [any SQLBindable] = []

@@ -102,7 +102,7 @@ enum ContractStore {
         return found
     }
 
-    /// The contract of the current row of `selectSQL`.
+    /// Builds the contract of the current row of `selectSQL`.
     static func json(_ row: Row, today: CivilDate, calendar: WorkingDayCalendar) -> JSON {
         func text(_ index: Int) -> JSON { row.optionalString(index).map { .string($0) } ?? .null }
         func money(_ index: Int) -> JSON {
@@ -160,7 +160,7 @@ enum ContractStore {
         return .object(object)
     }
 
-    /// The statutory time limit while the office holds the text: the limit, its last day and
+    /// Returns the statutory time limit while the office has the text: the limit, its last day and
     /// the days left (negative when overdue). Null in every other status.
     static func timeLimit(
         status: ContractStatus, regime: ContractRegime?, techAmount: Money,

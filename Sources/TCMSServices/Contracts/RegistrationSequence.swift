@@ -10,7 +10,7 @@ import TCMSStorage
 /// leaves the counter where it was, and numbers stay gap-free and are never reused. A number
 /// already issued, by an office that covered the division code before, is skipped.
 enum RegistrationSequence {
-    /// The 6-digit code the office's numbers carry: the most general division it covers (the
+    /// Returns the 6-digit code the office's numbers carry: the most general division it covers (the
     /// smallest code among its regions).
     static func divisionCode(ofOffice officeID: Int64, in database: Database) throws -> String? {
         try database.queryFirst(
