@@ -61,6 +61,13 @@ final class ContractRegistrationTests: XCTestCase {
         let changed = try handler.result(
             "contract.update", ["contractId": .int(id), "buyerName": "北京清源环境工程股份有限公司"])
         XCTAssertEqual(changed["buyer"]?["name"]?.stringValue, "北京清源环境工程股份有限公司")
+        XCTAssertEqual(
+            try world.daemon.text(
+                "SELECT before FROM audit_log WHERE method = 'contract.update'"),
+            #"{"buyerName":"北京清源环境工程有限公司"}"#)
+        XCTAssertEqual(
+            try world.daemon.text("SELECT after FROM audit_log WHERE method = 'contract.update'"),
+            #"{"buyerName":"北京清源环境工程股份有限公司"}"#)
         let again = try handler.result("contract.submit", ["contractId": .int(id)])
         XCTAssertEqual(again["status"]?.stringValue, "submitted")
         XCTAssertEqual(again["round"]?.intValue, 2)

@@ -64,11 +64,15 @@ enum ContractRegistration {
         let entity = try requireApprovedEntity(handler.entityID, in: database)
         let today = ChinaTime.date(of: now)
 
-        var merged = try ContractStore.wireForm(id: id, in: database)
+        let stored = try ContractStore.wireForm(id: id, in: database)
+        var merged = stored
+        var before = JSONObject()
+        var after = JSONObject()
         for (name, value) in changes.members {
             merged[name] = value.isNull || value.stringValue == "" ? nil : value
+            before[name] = stored[name] ?? .null
+            after[name] = merged[name] ?? .null
         }
-        let before = merged
         let form = try ContractForm.parse(
             merged, prefix: "params.", entity: entity, ruleSet: record.ruleSet(today: today),
             today: today)
@@ -79,7 +83,7 @@ enum ContractRegistration {
         }
         try AuditLog.record(
             database, context: context, subject: "contract:\(id)",
-            before: .object(before), after: summary(form), at: now)
+            before: .object(before), after: .object(after), at: now)
     }
 
     /// Sends a draft, or a returned or withdrawn contract, to the office covering the
